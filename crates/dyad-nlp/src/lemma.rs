@@ -1,0 +1,319 @@
+//! Lemmatizer and morphological features, both learned from the treebank.
+//!
+//! A lemma is produced by an edit rule applied to the form: optionally lowercase it,
+//! strip some characters from the end, append a string ("said" -> strip 2, add "y").
+//! Rules are looked up first in an exception table keyed on (lowercased form, XPOS),
+//! which covers every word seen in training and so every frequent irregular verb,
+//! then by the longest known suffix of the form for that XPOS, counted over word
+//! types so that one frequent irregular ("is" -> "be") cannot become the rule for a
+//! whole suffix. Features (FEATS) are the most frequent value for (form, tag), else
+//! for the tag alone: in English they follow almost entirely from the PTB tag.
+
+use std::collections::HashMap;
+
+use crate::hash::{finish, hash_str, mix, IdentityBuild};
+use crate::io::{ByteReader, ByteWriter, FormatError};
+
+const MAX_SUFFIX: usize = 8;
+
+/// One edit from form to lemma.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Rule {
+    lower: bool,
+    strip: u8,
+    append: String,
+}
+
+impl Rule {
+    /// The rule that turns `form` into `lemma`, preferring lowercasing when both
+    /// work (so an unseen capitalised common noun gets a lowercase lemma).
+    pub fn learn(form: &str, lemma: &str) -> Rule {
+        let lower = form.to_lowercase();
+        let (sl, al) = edit(&lower, lemma);
+        let (sk, ak) = edit(form, lemma);
+        if sl <= sk {
+            Rule { lower: true, strip: sl.min(255) as u8, append: al }
+        } else {
+            Rule { lower: false, strip: sk.min(255) as u8, append: ak }
+        }
+    }
+
+    /// `None` when the form is too short for the rule.
+    pub fn apply(&self, form: &str) -> Option<String> {
+        let base = if self.lower { form.to_lowercase() } else { form.to_string() };
+        let n = base.chars().count();
+        let strip = self.strip as usize;
+        if strip > n || (strip == n && self.append.is_empty()) {
+            return None;
+        }
+        let cut = base.char_indices().nth(n - strip).map(|(i, _)| i).unwrap_or(base.len());
+        let mut out = base[..cut].to_string();
+        out.push_str(&self.append);
+        Some(out)
+    }
+}
+
+/// Characters to strip from `from`'s end, and what to append, to reach `to`.
+fn edit(from: &str, to: &str) -> (usize, String) {
+    let common = from.chars().zip(to.chars()).take_while(|(a, b)| a == b).count();
+    let strip = from.chars().count() - common;
+    let append: String = to.chars().skip(common).collect();
+    (strip, append)
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Lemmatizer {
+    rules: Vec<Rule>,
+    /// (lowercased form, XPOS) -> rule.
+    exceptions: HashMap<u64, u32, IdentityBuild>,
+    /// (suffix, its length, XPOS) -> rule; length 0 is the XPOS default.
+    suffixes: HashMap<u64, u32, IdentityBuild>,
+    feats: Vec<String>,
+    /// (lowercased form, joint tag) -> FEATS.
+    feats_by_form: HashMap<u64, u32, IdentityBuild>,
+    /// joint tag -> FEATS.
+    feats_by_tag: HashMap<u64, u32, IdentityBuild>,
+}
+
+fn exc_key(lower: &str, xpos: &str) -> u64 {
+    finish(mix(mix(hash_str(lower), hash_str(xpos)), 1))
+}
+fn suf_key(suffix: &str, len: usize, xpos: &str) -> u64 {
+    finish(mix(mix(mix(hash_str(suffix), len as u64), hash_str(xpos)), 2))
+}
+fn feat_key(lower: &str, tag: u16) -> u64 {
+    finish(mix(mix(hash_str(lower), tag as u64), 3))
+}
+fn tag_key(tag: u16) -> u64 {
+    finish(mix(tag as u64, 4))
+}
+
+/// Suffixes of `lower` shorter than the word itself, longest first, with their
+/// length in characters.
+fn suffixes(lower: &str) -> impl Iterator<Item = (usize, &str)> {
+    let idx: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+    let n = idx.len();
+    (1..n.min(MAX_SUFFIX + 1)).rev().map(move |len| (len, &lower[idx[n - len]..]))
+}
+
+/// One training observation: form, XPOS, joint-tag index, gold lemma, gold FEATS.
+pub struct LemmaExample<'a> {
+    pub form: &'a str,
+    pub xpos: &'a str,
+    pub tag: u16,
+    pub lemma: &'a str,
+    pub feats: &'a str,
+}
+
+fn most_frequent<K: Ord + Clone>(counts: &HashMap<K, u32, crate::hash::FxBuild>) -> K {
+    // Ties go to the smallest key, so the result does not depend on map order.
+    let mut best: Option<(&K, u32)> = None;
+    for (k, &c) in counts {
+        if best.is_none_or(|(bk, bc)| c > bc || (c == bc && k < bk)) {
+            best = Some((k, c));
+        }
+    }
+    best.expect("non-empty counts").0.clone()
+}
+
+type Counts<K> = HashMap<K, u32, crate::hash::FxBuild>;
+
+impl Lemmatizer {
+    pub fn train<'a>(data: impl Iterator<Item = LemmaExample<'a>>) -> Lemmatizer {
+        let mut exc: HashMap<(String, String), Counts<Rule>, crate::hash::FxBuild> = HashMap::default();
+        let mut feat_form: HashMap<(String, u16), Counts<String>, crate::hash::FxBuild> = HashMap::default();
+        let mut feat_tag: HashMap<u16, Counts<String>, crate::hash::FxBuild> = HashMap::default();
+        for ex in data {
+            if ex.lemma == "_" {
+                continue;
+            }
+            let lower = ex.form.to_lowercase();
+            let rule = Rule::learn(ex.form, ex.lemma);
+            *exc.entry((lower.clone(), ex.xpos.to_string())).or_default().entry(rule).or_default() += 1;
+            *feat_form.entry((lower, ex.tag)).or_default().entry(ex.feats.to_string()).or_default() += 1;
+            *feat_tag.entry(ex.tag).or_default().entry(ex.feats.to_string()).or_default() += 1;
+        }
+        let mut lem = Lemmatizer::default();
+        let mut rule_ids: HashMap<Rule, u32, crate::hash::FxBuild> = HashMap::default();
+        let mut intern = |r: Rule, rules: &mut Vec<Rule>| -> u32 {
+            *rule_ids.entry(r.clone()).or_insert_with(|| {
+                rules.push(r);
+                rules.len() as u32 - 1
+            })
+        };
+        // Iterate in sorted order so rule numbering (and the model file) is stable.
+        let mut exc: Vec<_> = exc.into_iter().collect();
+        exc.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut suf: HashMap<(String, usize, String), Counts<Rule>, crate::hash::FxBuild> = HashMap::default();
+        for ((lower, xpos), counts) in &exc {
+            let rule = most_frequent(counts);
+            // Word types, not tokens, vote for suffix rules.
+            for (len, s) in suffixes(lower) {
+                if (rule.strip as usize) <= len {
+                    *suf.entry((s.to_string(), len, xpos.clone())).or_default().entry(rule.clone()).or_default() += 1;
+                }
+            }
+            *suf.entry((String::new(), 0, xpos.clone())).or_default().entry(rule.clone()).or_default() += 1;
+            let id = intern(rule, &mut lem.rules);
+            lem.exceptions.insert(exc_key(lower, xpos), id);
+        }
+        let mut suf: Vec<_> = suf.into_iter().collect();
+        suf.sort_by(|a, b| a.0.cmp(&b.0));
+        for ((s, len, xpos), counts) in suf {
+            let rule = most_frequent(&counts);
+            let id = intern(rule, &mut lem.rules);
+            lem.suffixes.insert(suf_key(&s, len, &xpos), id);
+        }
+        let mut feat_ids: HashMap<String, u32, crate::hash::FxBuild> = HashMap::default();
+        let mut fintern = |f: String, feats: &mut Vec<String>| -> u32 {
+            *feat_ids.entry(f.clone()).or_insert_with(|| {
+                feats.push(f);
+                feats.len() as u32 - 1
+            })
+        };
+        let mut ff: Vec<_> = feat_form.into_iter().collect();
+        ff.sort_by(|a, b| a.0.cmp(&b.0));
+        for ((lower, tag), counts) in ff {
+            let id = fintern(most_frequent(&counts), &mut lem.feats);
+            lem.feats_by_form.insert(feat_key(&lower, tag), id);
+        }
+        let mut ft: Vec<_> = feat_tag.into_iter().collect();
+        ft.sort_by_key(|a| a.0);
+        for (tag, counts) in ft {
+            let id = fintern(most_frequent(&counts), &mut lem.feats);
+            lem.feats_by_tag.insert(tag_key(tag), id);
+        }
+        lem
+    }
+
+    /// The lemma of `form` tagged `xpos`.
+    pub fn lemma(&self, form: &str, xpos: &str) -> String {
+        let lower = form.to_lowercase();
+        if let Some(&r) = self.exceptions.get(&exc_key(&lower, xpos)) {
+            if let Some(l) = self.rules[r as usize].apply(form) {
+                return l;
+            }
+        }
+        for (len, s) in suffixes(&lower).chain(std::iter::once((0, ""))) {
+            if let Some(&r) = self.suffixes.get(&suf_key(s, len, xpos)) {
+                if let Some(l) = self.rules[r as usize].apply(form) {
+                    return l;
+                }
+            }
+        }
+        form.to_string()
+    }
+
+    /// FEATS for `form` with joint tag `tag` (`"_"` when none is known).
+    pub fn feats(&self, form: &str, tag: u16) -> &str {
+        let lower = form.to_lowercase();
+        let id = self.feats_by_form.get(&feat_key(&lower, tag)).or_else(|| self.feats_by_tag.get(&tag_key(tag)));
+        id.map(|&i| self.feats[i as usize].as_str()).unwrap_or("_")
+    }
+
+    pub fn write(&self, w: &mut ByteWriter) {
+        w.varint(self.rules.len() as u64);
+        for r in &self.rules {
+            w.u8(r.lower as u8);
+            w.u8(r.strip);
+            w.str(&r.append);
+        }
+        write_map(w, &self.exceptions);
+        write_map(w, &self.suffixes);
+        w.strs(&self.feats);
+        write_map(w, &self.feats_by_form);
+        write_map(w, &self.feats_by_tag);
+    }
+
+    pub fn read(r: &mut ByteReader) -> Result<Self, FormatError> {
+        let n = r.len_prefix(3)?;
+        let mut rules = Vec::with_capacity(n);
+        for _ in 0..n {
+            let lower = r.u8()? != 0;
+            let strip = r.u8()?;
+            rules.push(Rule { lower, strip, append: r.str()? });
+        }
+        let exceptions = read_map(r, rules.len())?;
+        let suffixes = read_map(r, rules.len())?;
+        let feats = r.strs()?;
+        let feats_by_form = read_map(r, feats.len())?;
+        let feats_by_tag = read_map(r, feats.len())?;
+        Ok(Lemmatizer { rules, exceptions, suffixes, feats, feats_by_form, feats_by_tag })
+    }
+}
+
+fn write_map(w: &mut ByteWriter, m: &HashMap<u64, u32, IdentityBuild>) {
+    let mut v: Vec<(u64, u32)> = m.iter().map(|(&k, &v)| (k, v)).collect();
+    v.sort_unstable();
+    w.varint(v.len() as u64);
+    for (k, x) in v {
+        w.u64(k);
+        w.varint(x as u64);
+    }
+}
+
+fn read_map(r: &mut ByteReader, limit: usize) -> Result<HashMap<u64, u32, IdentityBuild>, FormatError> {
+    let n = r.len_prefix(9)?;
+    let mut m = HashMap::with_capacity_and_hasher(n, IdentityBuild);
+    for _ in 0..n {
+        let k = r.u64()?;
+        let v = r.varint()?;
+        if v as usize >= limit {
+            return Err(r.invalid("table entry points past its list"));
+        }
+        m.insert(k, v as u32);
+    }
+    Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ex<'a>(form: &'a str, xpos: &'a str, lemma: &'a str) -> LemmaExample<'a> {
+        LemmaExample { form, xpos, tag: 0, lemma, feats: "_" }
+    }
+
+    #[test]
+    fn rules_learn_and_apply() {
+        assert_eq!(Rule::learn("said", "say").apply("said").as_deref(), Some("say"));
+        assert_eq!(Rule::learn("The", "the"), Rule { lower: true, strip: 0, append: String::new() });
+        assert_eq!(Rule::learn("US", "US"), Rule { lower: false, strip: 0, append: String::new() });
+        // Multi-byte characters are stripped as characters.
+        assert_eq!(Rule::learn("cafés", "café").apply("naïvetés").as_deref(), Some("naïveté"));
+    }
+
+    #[test]
+    fn exceptions_then_suffix_rules() {
+        let data = vec![
+            ex("said", "VBD", "say"),
+            ex("met", "VBD", "meet"),
+            ex("met", "VBN", "meet"),
+            ex("prisoners", "NNS", "prisoner"),
+            ex("officers", "NNS", "officer"),
+            ex("cities", "NNS", "city"),
+            ex("ladies", "NNS", "lady"),
+            ex("walked", "VBD", "walk"),
+            ex("talked", "VBD", "talk"),
+            ex("Bush", "NNP", "Bush"),
+            ex("is", "VBZ", "be"),
+            ex("runs", "VBZ", "run"),
+            ex("takes", "VBZ", "take"),
+        ];
+        let lem = Lemmatizer::train(data.into_iter());
+        assert_eq!(lem.lemma("said", "VBD"), "say");
+        assert_eq!(lem.lemma("met", "VBD"), "meet");
+        assert_eq!(lem.lemma("prisoners", "NNS"), "prisoner");
+        // Unseen words go by suffix.
+        assert_eq!(lem.lemma("Jailers", "NNS"), "jailer");
+        assert_eq!(lem.lemma("babies", "NNS"), "baby");
+        assert_eq!(lem.lemma("shouted", "VBD"), "shout");
+        assert_eq!(lem.lemma("Putin", "NNP"), "Putin");
+        // The irregular "is" must not teach "-s -> be".
+        assert_eq!(lem.lemma("sits", "VBZ"), "sit");
+        let mut w = ByteWriter::default();
+        lem.write(&mut w);
+        let b = w.into_inner();
+        assert_eq!(Lemmatizer::read(&mut ByteReader::new(&b)).unwrap(), lem);
+    }
+}

@@ -1,0 +1,277 @@
+//! The model file: tagger, lemmatizer and parser in one versioned, checksummed blob.
+//!
+//! Layout: the 8-byte magic `DYADNLP\0`, a little-endian u32 format version, a u64
+//! payload length, a u64 checksum of the payload, then the payload. A file that is not
+//! a dyad model, is of another format version, is truncated or has been altered is
+//! refused with a message saying which, before any of it is decoded.
+
+use std::fmt;
+use std::path::Path;
+
+use dyad_model::Sentence;
+
+use crate::conllu::ConlluSentence;
+use crate::hash::checksum;
+use crate::io::{ByteReader, ByteWriter, FormatError};
+use crate::lemma::Lemmatizer;
+use crate::parser::{ParseScratch, Parser};
+use crate::tagger::{TagScratch, Tagger};
+use crate::tokinfo::TokInfo;
+
+pub const MAGIC: &[u8; 8] = b"DYADNLP\0";
+/// Bump whenever the payload layout or the feature extraction changes: a model
+/// trained for other features would load fine and then produce garbage.
+pub const FORMAT_VERSION: u32 = 1;
+const HEADER: usize = 8 + 4 + 8 + 8;
+
+#[derive(Debug)]
+pub enum ModelError {
+    Io { source_name: String, error: std::io::Error },
+    NotAModel { source_name: String },
+    Version { source_name: String, found: u32 },
+    Truncated { source_name: String, expected: u64, found: u64 },
+    Checksum { source_name: String },
+    Format { source_name: String, error: FormatError },
+    NotEmbedded,
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::Io { source_name, error } => write!(f, "{source_name}: cannot read model: {error}"),
+            ModelError::NotAModel { source_name } => {
+                write!(f, "{source_name}: not a dyad parser model (wrong magic bytes; expected a file written by `dyad train parser`)")
+            }
+            ModelError::Version { source_name, found } => write!(
+                f,
+                "{source_name}: model format version {found}, but this dyad reads version {FORMAT_VERSION}; retrain it with `dyad train parser`"
+            ),
+            ModelError::Truncated { source_name, expected, found } => {
+                write!(f, "{source_name}: model is truncated or padded: payload should be {expected} bytes, found {found}")
+            }
+            ModelError::Checksum { source_name } => write!(f, "{source_name}: model checksum mismatch: the file is corrupt"),
+            ModelError::Format { source_name, error } => write!(f, "{source_name}: malformed model: {error}"),
+            ModelError::NotEmbedded => write!(
+                f,
+                "this dyad was built without a parser model (models/en_ewt.dyadnlp was missing at build time); pass --model PATH"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// Tagger, lemmatizer and parser, plus free-form metadata (how it was trained, its
+/// dev scores).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub meta: Vec<(String, String)>,
+    pub(crate) tagger: Tagger,
+    pub(crate) lemmatizer: Lemmatizer,
+    pub(crate) parser: Parser,
+}
+
+/// Buffers reused across sentences; one per thread.
+#[derive(Default)]
+pub struct Scratch {
+    info: Vec<TokInfo>,
+    tags: Vec<u16>,
+    heads: Vec<u16>,
+    labels: Vec<u8>,
+    tag: TagScratch,
+    parse: ParseScratch,
+}
+
+/// The annotation of one sentence, by index into the model's tables.
+pub struct Annotation<'m> {
+    model: &'m Model,
+    scratch: &'m Scratch,
+}
+
+impl<'m> Annotation<'m> {
+    pub fn len(&self) -> usize {
+        self.scratch.tags.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    pub fn upos(&self, i: usize) -> &'m str {
+        &self.model.tagger.tags[self.scratch.tags[i] as usize].0
+    }
+    pub fn xpos(&self, i: usize) -> &'m str {
+        &self.model.tagger.tags[self.scratch.tags[i] as usize].1
+    }
+    pub fn tag(&self, i: usize) -> u16 {
+        self.scratch.tags[i]
+    }
+    pub fn head(&self, i: usize) -> usize {
+        self.scratch.heads[i] as usize
+    }
+    pub fn deprel(&self, i: usize) -> &'m str {
+        &self.model.parser.labels[self.scratch.labels[i] as usize]
+    }
+}
+
+impl Model {
+    pub fn from_bytes(bytes: &[u8], source_name: &str) -> Result<Model, ModelError> {
+        let name = || source_name.to_string();
+        if bytes.len() < 8 || &bytes[..8] != MAGIC {
+            return Err(ModelError::NotAModel { source_name: name() });
+        }
+        if bytes.len() < HEADER {
+            return Err(ModelError::Truncated { source_name: name(), expected: HEADER as u64, found: bytes.len() as u64 });
+        }
+        let version = u32::from_le_bytes(bytes[8..12].try_into().unwrap());
+        if version != FORMAT_VERSION {
+            return Err(ModelError::Version { source_name: name(), found: version });
+        }
+        let len = u64::from_le_bytes(bytes[12..20].try_into().unwrap());
+        let sum = u64::from_le_bytes(bytes[20..28].try_into().unwrap());
+        let payload = &bytes[HEADER..];
+        if payload.len() as u64 != len {
+            return Err(ModelError::Truncated { source_name: name(), expected: len, found: payload.len() as u64 });
+        }
+        if checksum(payload) != sum {
+            return Err(ModelError::Checksum { source_name: name() });
+        }
+        let fmt_err = |error| ModelError::Format { source_name: name(), error };
+        let mut r = ByteReader::new(payload);
+        let n = r.len_prefix(2).map_err(fmt_err)?;
+        let mut meta = Vec::with_capacity(n);
+        for _ in 0..n {
+            meta.push((r.str().map_err(fmt_err)?, r.str().map_err(fmt_err)?));
+        }
+        let tagger = Tagger::read(&mut r).map_err(fmt_err)?;
+        let lemmatizer = Lemmatizer::read(&mut r).map_err(fmt_err)?;
+        let parser = Parser::read(&mut r).map_err(fmt_err)?;
+        if !r.at_end() {
+            return Err(fmt_err(r.invalid("trailing bytes after the parser")));
+        }
+        Ok(Model { meta, tagger, lemmatizer, parser })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = ByteWriter::default();
+        w.varint(self.meta.len() as u64);
+        for (k, v) in &self.meta {
+            w.str(k);
+            w.str(v);
+        }
+        self.tagger.write(&mut w);
+        self.lemmatizer.write(&mut w);
+        self.parser.write(&mut w);
+        let payload = w.into_inner();
+        let mut out = Vec::with_capacity(HEADER + payload.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        out.extend_from_slice(&checksum(&payload).to_le_bytes());
+        out.extend_from_slice(&payload);
+        out
+    }
+
+    pub fn load(path: &Path) -> Result<Model, ModelError> {
+        let source_name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|error| ModelError::Io { source_name: source_name.clone(), error })?;
+        Model::from_bytes(&bytes, &source_name)
+    }
+
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        std::fs::write(path, self.to_bytes())
+    }
+
+    /// The model compiled into this binary (`models/en_ewt.dyadnlp`).
+    pub fn embedded() -> Result<Model, ModelError> {
+        match crate::EMBEDDED_MODEL {
+            Some(b) => Model::from_bytes(b, "embedded model (models/en_ewt.dyadnlp)"),
+            None => Err(ModelError::NotEmbedded),
+        }
+    }
+
+    pub fn meta(&self, key: &str) -> Option<&str> {
+        self.meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    /// Sizes for a one-line description: (joint tags, tagger features, labels,
+    /// parser features).
+    pub fn sizes(&self) -> (usize, usize, usize, usize) {
+        (self.tagger.n_tags(), self.tagger.weights.n_features(), self.parser.n_labels(), self.parser.weights.n_features())
+    }
+
+    /// Tag and parse a sequence of word forms. The result borrows `scratch`.
+    pub fn analyse<'a, S: AsRef<str>>(&'a self, forms: &[S], scratch: &'a mut Scratch) -> Annotation<'a> {
+        scratch.info.clear();
+        scratch.info.extend(forms.iter().map(|f| TokInfo::new(f.as_ref())));
+        self.tagger.tag(&scratch.info, &mut scratch.tag, &mut scratch.tags);
+        if !forms.is_empty() {
+            self.parser.parse(&scratch.info, &scratch.tags, &mut scratch.parse, &mut scratch.heads, &mut scratch.labels);
+        } else {
+            scratch.heads.clear();
+            scratch.labels.clear();
+        }
+        Annotation { model: self, scratch }
+    }
+
+    pub fn lemma(&self, form: &str, xpos: &str) -> String {
+        self.lemmatizer.lemma(form, xpos)
+    }
+
+    pub fn feats(&self, form: &str, tag: u16) -> &str {
+        self.lemmatizer.feats(form, tag)
+    }
+
+    /// Fill UPOS, XPOS, lemma, FEATS, head and relation of every token.
+    pub fn annotate(&self, s: &mut Sentence, scratch: &mut Scratch) {
+        let forms: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
+        let a = self.analyse(&forms, scratch);
+        let mut out = Vec::with_capacity(a.len());
+        for i in 0..a.len() {
+            let (upos, xpos) = (a.upos(i), a.xpos(i));
+            out.push((
+                upos.to_string(),
+                xpos.to_string(),
+                self.lemma(forms[i], xpos),
+                self.feats(forms[i], a.tag(i)).to_string(),
+                a.head(i),
+                a.deprel(i).to_string(),
+            ));
+        }
+        for (t, (upos, xpos, lemma, feats, head, deprel)) in s.tokens.iter_mut().zip(out) {
+            t.upos = Some(upos);
+            t.xpos = Some(xpos);
+            t.lemma = Some(lemma);
+            t.feats = if feats == "_" { None } else { Some(feats) };
+            t.head = Some(head);
+            t.deprel = Some(deprel);
+        }
+    }
+
+    /// Overwrite the annotation columns of a CoNLL-U sentence (forms, comments,
+    /// ranges, empty nodes and MISC are kept; DEPS is cleared since the basic tree it
+    /// was derived from has changed).
+    pub fn annotate_conllu(&self, s: &mut ConlluSentence, scratch: &mut Scratch) {
+        let forms: Vec<String> = s.words.iter().map(|w| w.form.clone()).collect();
+        let a = self.analyse(&forms, scratch);
+        let mut out = Vec::with_capacity(a.len());
+        for i in 0..a.len() {
+            let (upos, xpos) = (a.upos(i), a.xpos(i));
+            out.push((
+                upos.to_string(),
+                xpos.to_string(),
+                self.lemma(&forms[i], xpos),
+                self.feats(&forms[i], a.tag(i)).to_string(),
+                a.head(i),
+                a.deprel(i).to_string(),
+            ));
+        }
+        for (w, (upos, xpos, lemma, feats, head, deprel)) in s.words.iter_mut().zip(out) {
+            w.upos = upos;
+            w.xpos = xpos;
+            w.lemma = lemma;
+            w.feats = feats;
+            w.head = Some(head);
+            w.deprel = deprel;
+            w.deps = "_".to_string();
+        }
+    }
+}

@@ -1,0 +1,638 @@
+//! Labelled dependency parser: greedy arc-eager transitions scored by an averaged
+//! perceptron over the rich non-local features of Zhang & Nivre (2011), trained with
+//! the dynamic oracle of Goldberg & Nivre (2012) so that it learns to recover from its
+//! own mistakes rather than only ever seeing gold histories.
+//!
+//! Arc-eager builds projective trees; the few non-projective arcs in training trees
+//! are lifted to an ancestor before training (they are scored as errors at test time).
+//! The root token sits at the bottom of the stack and may take exactly one dependent,
+//! so every output has a single `root`; words left without a head when the buffer
+//! runs out are attached to that root word.
+
+use crate::hash::{finish, mix, Rng};
+use crate::io::{ByteReader, ByteWriter, FormatError};
+use crate::perceptron::{Trainer, Weights};
+use crate::tokinfo::{TokInfo, NONE};
+
+const SHIFT: usize = 0;
+const REDUCE: usize = 1;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parser {
+    pub(crate) weights: Weights,
+    pub(crate) labels: Vec<String>,
+    pub(crate) root: u8,
+    /// Label used for words the transition system left without a head.
+    pub(crate) fallback: u8,
+}
+
+/// A sentence to train or evaluate on: word hashes, (predicted) joint tags, and gold
+/// heads (1-based, 0 = root) and label indices.
+pub struct ParseExample {
+    pub info: Vec<TokInfo>,
+    pub tags: Vec<u16>,
+    pub heads: Vec<u16>,
+    pub labels: Vec<u8>,
+}
+
+/// Parser configuration with reusable buffers (index 0 is the root).
+#[derive(Default)]
+pub struct ParseScratch {
+    stack: Vec<u16>,
+    in_stack: Vec<bool>,
+    buf: usize,
+    n: usize,
+    head: Vec<i32>,
+    label: Vec<u8>,
+    lc1: Vec<u16>,
+    lc2: Vec<u16>,
+    rc1: Vec<u16>,
+    rc2: Vec<u16>,
+    nl: Vec<u8>,
+    nr: Vec<u8>,
+    lset: Vec<u128>,
+    rset: Vec<u128>,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+    valid: Vec<bool>,
+    costs: Vec<u32>,
+}
+
+impl ParseScratch {
+    fn reset(&mut self, n: usize, n_classes: usize) {
+        self.n = n;
+        self.stack.clear();
+        self.stack.push(0);
+        self.buf = 1;
+        macro_rules! fill {
+            ($v:expr, $x:expr) => {{
+                $v.clear();
+                $v.resize(n + 1, $x);
+            }};
+        }
+        fill!(self.in_stack, false);
+        self.in_stack[0] = true;
+        fill!(self.head, -1);
+        fill!(self.label, 0);
+        fill!(self.lc1, 0);
+        fill!(self.lc2, 0);
+        fill!(self.rc1, 0);
+        fill!(self.rc2, 0);
+        fill!(self.nl, 0);
+        fill!(self.nr, 0);
+        fill!(self.lset, 0);
+        fill!(self.rset, 0);
+        self.scores.resize(n_classes, 0.0);
+        self.valid.resize(n_classes, false);
+        self.costs.resize(n_classes, 0);
+    }
+
+    fn add_arc(&mut self, h: usize, d: usize, l: u8) {
+        self.head[d] = h as i32;
+        self.label[d] = l;
+        let d16 = d as u16;
+        if d < h {
+            if self.lc1[h] == 0 || d16 < self.lc1[h] {
+                self.lc2[h] = self.lc1[h];
+                self.lc1[h] = d16;
+            } else if self.lc2[h] == 0 || d16 < self.lc2[h] {
+                self.lc2[h] = d16;
+            }
+            self.nl[h] = self.nl[h].saturating_add(1);
+            self.lset[h] |= 1u128 << (l & 127);
+        } else {
+            if d16 > self.rc1[h] {
+                self.rc2[h] = self.rc1[h];
+                self.rc1[h] = d16;
+            } else if d16 > self.rc2[h] {
+                self.rc2[h] = d16;
+            }
+            self.nr[h] = self.nr[h].saturating_add(1);
+            self.rset[h] |= 1u128 << (l & 127);
+        }
+    }
+
+    fn apply(&mut self, action: usize, n_labels: usize) {
+        let b = self.buf;
+        if action == SHIFT {
+            self.stack.push(b as u16);
+            self.in_stack[b] = true;
+            self.buf += 1;
+        } else if action == REDUCE {
+            let s = self.stack.pop().unwrap() as usize;
+            self.in_stack[s] = false;
+        } else if action < 2 + n_labels {
+            let s = self.stack.pop().unwrap() as usize;
+            self.in_stack[s] = false;
+            self.add_arc(b, s, (action - 2) as u8);
+        } else {
+            let s = *self.stack.last().unwrap() as usize;
+            self.add_arc(s, b, (action - 2 - n_labels) as u8);
+            self.stack.push(b as u16);
+            self.in_stack[b] = true;
+            self.buf += 1;
+        }
+    }
+
+    fn done(&self) -> bool {
+        self.buf > self.n
+    }
+
+    fn set_valid(&mut self, n_labels: usize, root: u8) {
+        let has_b = self.buf <= self.n;
+        let s = self.stack.last().copied().map(|s| s as usize);
+        self.valid[SHIFT] = has_b;
+        self.valid[REDUCE] = matches!(s, Some(s) if s != 0 && self.head[s] >= 0);
+        let left_ok = has_b && matches!(s, Some(s) if s != 0 && self.head[s] < 0);
+        let right_root = has_b && s == Some(0) && self.rc1[0] == 0;
+        let right_other = has_b && matches!(s, Some(s) if s != 0);
+        for l in 0..n_labels {
+            let is_root = l == root as usize;
+            self.valid[2 + l] = left_ok && !is_root;
+            self.valid[2 + n_labels + l] = if is_root { right_root } else { right_other };
+        }
+    }
+
+    /// Dynamic-oracle costs (Goldberg & Nivre 2012): how many gold arcs each action
+    /// makes unreachable. Exact for projective gold trees.
+    fn set_costs(&mut self, gh: &[u16], gl: &[u8], n_labels: usize) {
+        let b = self.buf;
+        let n = self.n;
+        let s = self.stack.last().copied().unwrap_or(0) as usize;
+        let root_free = self.rc1[0] == 0;
+        // Is word k's gold head still a possible head from the stack?
+        let head_in_stack = |k: usize, this: &Self| -> bool {
+            let h = gh[k] as usize;
+            this.in_stack[h] && (h != 0 || root_free)
+        };
+        let beta_children_of_s: u32 = if s != 0 { (b..=n).filter(|&k| gh[k] as usize == s).count() as u32 } else { 0 };
+        let stack_deps_of_b: u32 =
+            self.stack.iter().filter(|&&k| k != 0 && gh[k as usize] as usize == b && self.head[k as usize] < 0).count() as u32;
+        let b_head_in_stack = head_in_stack(b, self) as u32;
+        self.costs[SHIFT] = stack_deps_of_b + b_head_in_stack;
+        self.costs[REDUCE] = beta_children_of_s;
+        for l in 0..n_labels {
+            let left = beta_children_of_s
+                + if gh[s] as usize == b { (gl[s] as usize != l) as u32 } else { (gh[s] as usize > b) as u32 };
+            let right = stack_deps_of_b
+                + if gh[b] as usize == s {
+                    (gl[b] as usize != l) as u32
+                } else {
+                    (b_head_in_stack == 1 || gh[b] as usize > b) as u32
+                };
+            self.costs[2 + l] = left;
+            self.costs[2 + n_labels + l] = right;
+        }
+    }
+
+    fn finish(&mut self, root: u8, fallback: u8) {
+        // Words without a head hang from the root's dependent; the first becomes the
+        // root's dependent if there is none yet.
+        let mut root_child = self.rc1[0] as usize;
+        for i in 1..=self.n {
+            if self.head[i] < 0 {
+                if root_child == 0 {
+                    self.head[i] = 0;
+                    self.label[i] = root;
+                    root_child = i;
+                } else {
+                    self.head[i] = root_child as i32;
+                    self.label[i] = fallback;
+                }
+            }
+        }
+    }
+}
+
+const ROOT_W: u64 = 0x726f_6f74;
+
+#[inline(always)]
+fn h1(t: u64, a: u64) -> u64 {
+    finish(mix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15), a))
+}
+#[inline(always)]
+fn h2(t: u64, a: u64, b: u64) -> u64 {
+    finish(mix(mix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15), a), b))
+}
+#[inline(always)]
+fn h3(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    finish(mix(mix(mix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15), a), b), c))
+}
+
+fn extract(st: &ParseScratch, info: &[TokInfo], tags: &[u16], out: &mut Vec<u64>) {
+    out.clear();
+    let n = st.n;
+    // Node ids: 0 = root, 1..=n words, usize::MAX = absent.
+    const NO: usize = usize::MAX;
+    let w = |i: usize| -> u64 {
+        match i {
+            NO => NONE,
+            0 => ROOT_W,
+            i => info[i - 1].lower,
+        }
+    };
+    let p = |i: usize| -> u64 {
+        match i {
+            NO => 0xffff,
+            0 => 0xfffe,
+            i => tags[i - 1] as u64,
+        }
+    };
+    let lab = |i: usize| -> u64 {
+        if i == NO || st.head[i] < 0 {
+            0xff
+        } else {
+            st.label[i] as u64
+        }
+    };
+    let opt = |x: u16| -> usize { if x == 0 { NO } else { x as usize } };
+    let sl = st.stack.len();
+    let s0 = if sl > 0 { st.stack[sl - 1] as usize } else { NO };
+    let s1 = if sl > 1 { st.stack[sl - 2] as usize } else { NO };
+    let n0 = if st.buf <= n { st.buf } else { NO };
+    let n1 = if st.buf < n { st.buf + 1 } else { NO };
+    let n2 = if st.buf + 1 < n { st.buf + 2 } else { NO };
+    let s0h = if s0 != NO && st.head[s0] >= 0 { st.head[s0] as usize } else { NO };
+    let s0h2 = if s0h != NO && st.head[s0h] >= 0 { st.head[s0h] as usize } else { NO };
+    let (s0l, s0l2, s0r, s0r2) = if s0 != NO {
+        (opt(st.lc1[s0]), opt(st.lc2[s0]), opt(st.rc1[s0]), opt(st.rc2[s0]))
+    } else {
+        (NO, NO, NO, NO)
+    };
+    let (n0l, n0l2) = if n0 != NO { (opt(st.lc1[n0]), opt(st.lc2[n0])) } else { (NO, NO) };
+    let (s0w, s0p, n0w, n0p) = (w(s0), p(s0), w(n0), p(n0));
+    let (n1w, n1p, n2w, n2p) = (w(n1), p(n1), w(n2), p(n2));
+    let (s1w, s1p) = (w(s1), p(s1));
+    let s0wp = mix(s0w, s0p);
+    let n0wp = mix(n0w, n0p);
+    let n1wp = mix(n1w, n1p);
+    let n2wp = mix(n2w, n2p);
+    let d = if s0 != NO && n0 != NO { (n0 - s0).min(10) as u64 } else { 0 };
+    let (s0vl, s0vr) = if s0 != NO { (st.nl[s0] as u64, st.nr[s0] as u64) } else { (99, 99) };
+    let n0vl = if n0 != NO { st.nl[n0] as u64 } else { 99 };
+    let (s0sl, s0sr) = if s0 != NO { (finish(st.lset[s0] as u64 ^ (st.lset[s0] >> 64) as u64 ^ 1), finish(st.rset[s0] as u64 ^ (st.rset[s0] >> 64) as u64 ^ 2)) } else { (0, 0) };
+    let n0sl = if n0 != NO { finish(st.lset[n0] as u64 ^ (st.lset[n0] >> 64) as u64 ^ 3) } else { 0 };
+
+    // Single words.
+    out.push(h1(1, s0wp));
+    out.push(h1(2, s0w));
+    out.push(h1(3, s0p));
+    out.push(h1(4, n0wp));
+    out.push(h1(5, n0w));
+    out.push(h1(6, n0p));
+    out.push(h1(7, n1wp));
+    out.push(h1(8, n1w));
+    out.push(h1(9, n1p));
+    out.push(h1(10, n2wp));
+    out.push(h1(11, n2w));
+    out.push(h1(12, n2p));
+    // Pairs.
+    out.push(h2(13, s0wp, n0wp));
+    out.push(h2(14, s0wp, n0w));
+    out.push(h2(15, s0w, n0wp));
+    out.push(h2(16, s0wp, n0p));
+    out.push(h2(17, s0p, n0wp));
+    out.push(h2(18, s0w, n0w));
+    out.push(h2(19, s0p, n0p));
+    out.push(h2(20, n0p, n1p));
+    // Triples.
+    out.push(h3(21, n0p, n1p, n2p));
+    out.push(h3(22, s0p, n0p, n1p));
+    out.push(h3(23, p(s0h), s0p, n0p));
+    out.push(h3(24, s0p, p(s0l), n0p));
+    out.push(h3(25, s0p, p(s0r), n0p));
+    out.push(h3(26, s0p, n0p, p(n0l)));
+    // Distance.
+    out.push(h2(27, s0w, d));
+    out.push(h2(28, s0p, d));
+    out.push(h2(29, n0w, d));
+    out.push(h2(30, n0p, d));
+    out.push(h3(31, s0w, n0w, d));
+    out.push(h3(32, s0p, n0p, d));
+    // Valency.
+    out.push(h2(33, s0w, s0vr));
+    out.push(h2(34, s0p, s0vr));
+    out.push(h2(35, s0w, s0vl));
+    out.push(h2(36, s0p, s0vl));
+    out.push(h2(37, n0w, n0vl));
+    out.push(h2(38, n0p, n0vl));
+    // Unigrams of the partial tree.
+    out.push(h1(39, w(s0h)));
+    out.push(h1(40, p(s0h)));
+    out.push(h1(41, lab(s0)));
+    out.push(h1(42, w(s0l)));
+    out.push(h1(43, p(s0l)));
+    out.push(h1(44, lab(s0l)));
+    out.push(h1(45, w(s0r)));
+    out.push(h1(46, p(s0r)));
+    out.push(h1(47, lab(s0r)));
+    out.push(h1(48, w(n0l)));
+    out.push(h1(49, p(n0l)));
+    out.push(h1(50, lab(n0l)));
+    // Third order.
+    out.push(h1(51, w(s0h2)));
+    out.push(h1(52, p(s0h2)));
+    out.push(h1(53, lab(s0h)));
+    out.push(h1(54, w(s0l2)));
+    out.push(h1(55, p(s0l2)));
+    out.push(h1(56, lab(s0l2)));
+    out.push(h1(57, w(s0r2)));
+    out.push(h1(58, p(s0r2)));
+    out.push(h1(59, lab(s0r2)));
+    out.push(h1(60, w(n0l2)));
+    out.push(h1(61, p(n0l2)));
+    out.push(h1(62, lab(n0l2)));
+    out.push(h3(63, s0p, p(s0l), p(s0l2)));
+    out.push(h3(64, s0p, p(s0r), p(s0r2)));
+    out.push(h3(65, s0p, p(s0h), p(s0h2)));
+    out.push(h3(66, n0p, p(n0l), p(n0l2)));
+    // Label sets.
+    out.push(h2(67, s0w, s0sr));
+    out.push(h2(68, s0p, s0sr));
+    out.push(h2(69, s0w, s0sl));
+    out.push(h2(70, s0p, s0sl));
+    out.push(h2(71, n0w, n0sl));
+    out.push(h2(72, n0p, n0sl));
+    // Second stack word, which arc-eager otherwise never looks at.
+    out.push(h1(73, s1w));
+    out.push(h1(74, s1p));
+    out.push(h2(75, s1p, s0p));
+    out.push(h3(76, s1p, s0p, n0p));
+    out.push(h2(77, s1w, n0w));
+    out.push(h2(78, lab(s0), s0p));
+    out.push(h3(79, s0p, lab(s0), n0p));
+    // Suffix of the buffer front for unknown words.
+    let n0suf = if n0 != NO && n0 != 0 { info[n0 - 1].suf[2] } else { NONE };
+    out.push(h2(80, n0suf, s0p));
+    out.push(h2(81, n0w, n1w));
+}
+
+impl Parser {
+    pub fn n_labels(&self) -> usize {
+        self.labels.len()
+    }
+
+    pub fn labels(&self) -> &[String] {
+        &self.labels
+    }
+
+    /// Parse one tagged sentence. `heads` receives 1-based heads (0 = root) and
+    /// `labels` label indices, one per word.
+    pub fn parse(&self, info: &[TokInfo], tags: &[u16], st: &mut ParseScratch, heads: &mut Vec<u16>, labels: &mut Vec<u8>) {
+        let n = info.len();
+        let nl = self.labels.len();
+        st.reset(n, 2 + 2 * nl);
+        let mut feats = std::mem::take(&mut st.feats);
+        let mut scores = std::mem::take(&mut st.scores);
+        while !st.done() {
+            extract(st, info, tags, &mut feats);
+            self.weights.score(&feats, &mut scores);
+            st.set_valid(nl, self.root);
+            let a = best_valid(&scores, &st.valid);
+            st.apply(a, nl);
+        }
+        st.feats = feats;
+        st.scores = scores;
+        st.finish(self.root, self.fallback);
+        heads.clear();
+        labels.clear();
+        for i in 1..=n {
+            heads.push(st.head[i] as u16);
+            labels.push(st.label[i]);
+        }
+    }
+
+    pub fn write(&self, w: &mut ByteWriter) {
+        w.strs(&self.labels);
+        w.u8(self.root);
+        w.u8(self.fallback);
+        self.weights.write(w);
+    }
+
+    pub fn read(r: &mut ByteReader) -> Result<Self, FormatError> {
+        let labels = r.strs()?;
+        let root = r.u8()?;
+        let fallback = r.u8()?;
+        if labels.is_empty() || labels.len() > 127 || root as usize >= labels.len() || fallback as usize >= labels.len() {
+            return Err(r.invalid("bad parser label set"));
+        }
+        let weights = Weights::read(r)?;
+        if weights.n_classes() != 2 + 2 * labels.len() {
+            return Err(r.invalid("parser weights do not match its label set"));
+        }
+        Ok(Parser { weights, labels, root, fallback })
+    }
+}
+
+fn best_valid(scores: &[f32], valid: &[bool]) -> usize {
+    let mut best = usize::MAX;
+    let mut bs = f32::NEG_INFINITY;
+    for (i, (&s, &v)) in scores.iter().zip(valid).enumerate() {
+        if v && (best == usize::MAX || s > bs) {
+            best = i;
+            bs = s;
+        }
+    }
+    best
+}
+
+/// Lift non-projective arcs until the tree is projective: each time, the shortest
+/// offending arc is reattached to its head's head. `heads` is 1-based per word.
+pub fn projectivize(heads: &mut [u16]) -> usize {
+    let n = heads.len();
+    let head = |heads: &[u16], i: usize| heads[i - 1] as usize;
+    let mut lifted = 0;
+    loop {
+        let mut worst: Option<(usize, usize)> = None; // (length, dependent)
+        for d in 1..=n {
+            let h = head(heads, d);
+            let (lo, hi) = if h < d { (h, d) } else { (d, h) };
+            // Every word strictly between must be dominated by h.
+            let nonproj = (lo + 1..hi).any(|k| {
+                let mut a = k;
+                let mut steps = 0;
+                while a != 0 && a != h && steps <= n {
+                    a = head(heads, a);
+                    steps += 1;
+                }
+                a != h
+            });
+            if nonproj && worst.is_none_or(|(len, _)| hi - lo < len) {
+                worst = Some((hi - lo, d));
+            }
+        }
+        match worst {
+            Some((_, d)) => {
+                let h = head(heads, d);
+                heads[d - 1] = if h == 0 { 0 } else { heads[h - 1] };
+                lifted += 1;
+                if lifted > 4 * n {
+                    return lifted;
+                }
+            }
+            None => return lifted,
+        }
+    }
+}
+
+/// Unlabelled and labelled attachment, as percentages, over `data`.
+pub fn attachment(parser: &Parser, data: &[ParseExample]) -> (f64, f64) {
+    let mut st = ParseScratch::default();
+    let (mut hs, mut ls) = (Vec::new(), Vec::new());
+    let (mut n, mut u, mut l) = (0usize, 0usize, 0usize);
+    for ex in data {
+        parser.parse(&ex.info, &ex.tags, &mut st, &mut hs, &mut ls);
+        for i in 0..hs.len() {
+            n += 1;
+            if hs[i] == ex.heads[i] {
+                u += 1;
+                l += (ls[i] == ex.labels[i]) as usize;
+            }
+        }
+    }
+    (100.0 * u as f64 / n.max(1) as f64, 100.0 * l as f64 / n.max(1) as f64)
+}
+
+/// Options for [`train`].
+pub struct ParserTraining {
+    pub epochs: usize,
+    pub seed: u64,
+    /// After the first epoch, follow the model's own (possibly wrong) prediction with
+    /// this probability, so it learns from the states its errors lead to.
+    pub explore: f64,
+}
+
+/// Train on `train` (gold heads must be projective: see [`projectivize`]); with `dev`,
+/// keep the epoch with the best LAS and stop after three epochs without gain.
+pub fn train(
+    train: &[ParseExample],
+    dev: Option<&[ParseExample]>,
+    labels: &[String],
+    opts: &ParserTraining,
+    log: &mut dyn FnMut(&str),
+) -> Parser {
+    let nl = labels.len();
+    let root = labels.iter().position(|l| l == "root").unwrap_or(0) as u8;
+    let fallback = labels.iter().position(|l| l == "dep").or_else(|| labels.iter().position(|l| l == "parataxis")).unwrap_or(0) as u8;
+    let n_classes = 2 + 2 * nl;
+    let mut t = Trainer::new(n_classes);
+    let mut rng = Rng::new(opts.seed);
+    let mut order: Vec<usize> = (0..train.len()).collect();
+    let mut st = ParseScratch::default();
+    let mut feats = Vec::new();
+    let mut scores = vec![0f32; n_classes];
+    let mut best: Option<(f64, Parser)> = None;
+    let mut since_best = 0;
+    let mut gh = Vec::new();
+    let mut gl = Vec::new();
+    for epoch in 1..=opts.epochs {
+        let started = std::time::Instant::now();
+        rng.shuffle(&mut order);
+        let (mut steps, mut errors) = (0usize, 0usize);
+        for &si in &order {
+            let ex = &train[si];
+            let n = ex.info.len();
+            gh.clear();
+            gh.push(0u16);
+            gh.extend_from_slice(&ex.heads);
+            gl.clear();
+            gl.push(0u8);
+            gl.extend_from_slice(&ex.labels);
+            st.reset(n, n_classes);
+            while !st.done() {
+                extract(&st, &ex.info, &ex.tags, &mut feats);
+                t.score(&feats, &mut scores);
+                st.set_valid(nl, root);
+                st.set_costs(&gh, &gl, nl);
+                let pred = best_valid(&scores, &st.valid);
+                let min_cost = (0..n_classes).filter(|&a| st.valid[a]).map(|a| st.costs[a]).min().unwrap_or(0);
+                let mut gold = usize::MAX;
+                for a in 0..n_classes {
+                    if st.valid[a] && st.costs[a] == min_cost && (gold == usize::MAX || scores[a] > scores[gold]) {
+                        gold = a;
+                    }
+                }
+                if st.costs[pred] > min_cost {
+                    t.update(&feats, gold, pred);
+                    errors += 1;
+                }
+                t.tick();
+                steps += 1;
+                let follow_pred = epoch > 1 && rng.unit() < opts.explore;
+                st.apply(if follow_pred { pred } else { gold }, nl);
+            }
+        }
+        let parser = Parser { weights: t.freeze(0.0), labels: labels.to_vec(), root, fallback };
+        let secs = started.elapsed().as_secs_f64();
+        let msg = format!(
+            "parser epoch {epoch}: {:.2}% transitions wrong, {} features, {secs:.0}s",
+            100.0 * errors as f64 / steps.max(1) as f64,
+            parser.weights.n_features()
+        );
+        match dev {
+            Some(dev) => {
+                let (uas, las) = attachment(&parser, dev);
+                log(&format!("{msg}  dev UAS {uas:.2} LAS {las:.2}"));
+                if best.as_ref().is_none_or(|(b, _)| las > *b) {
+                    best = Some((las, parser));
+                    since_best = 0;
+                } else {
+                    since_best += 1;
+                    if since_best >= 3 {
+                        break;
+                    }
+                }
+            }
+            None => {
+                log(&msg);
+                best = Some((0.0, parser));
+            }
+        }
+    }
+    best.expect("at least one epoch").1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn projectivize_lifts_crossing_arcs() {
+        // 1<-3, 2->4 cross: "A B C D" with heads 1:3 2:0 3:2 4:1
+        let mut h = vec![3, 0, 2, 1];
+        let lifted = projectivize(&mut h);
+        assert!(lifted >= 1);
+        assert_eq!(projectivize(&mut h), 0, "idempotent once projective");
+        let mut proj = vec![2, 0, 2];
+        assert_eq!(projectivize(&mut proj), 0);
+        assert_eq!(proj, vec![2, 0, 2]);
+    }
+
+    #[test]
+    fn oracle_reproduces_gold_projective_trees() {
+        // Follow zero-cost actions only: the result must be the gold tree.
+        let trees: Vec<(Vec<u16>, Vec<u8>)> = vec![
+            (vec![2, 0, 2], vec![1, 0, 2]),
+            (vec![0, 1, 2, 3, 1], vec![0, 1, 1, 2, 1]),
+            (vec![4, 4, 4, 0, 4, 7, 5], vec![1, 1, 2, 0, 1, 2, 1]),
+            (vec![3, 3, 0, 5, 3, 5, 3], vec![1, 2, 0, 1, 2, 1, 2]),
+        ];
+        let nl = 3;
+        for (heads, labels) in trees {
+            let n = heads.len();
+            let gh: Vec<u16> = std::iter::once(0).chain(heads.iter().copied()).collect();
+            let gl: Vec<u8> = std::iter::once(0).chain(labels.iter().copied()).collect();
+            let mut st = ParseScratch::default();
+            st.reset(n, 2 + 2 * nl);
+            while !st.done() {
+                st.set_valid(nl, 0);
+                st.set_costs(&gh, &gl, nl);
+                let a = (0..2 + 2 * nl).find(|&a| st.valid[a] && st.costs[a] == 0).expect("a zero-cost action exists");
+                st.apply(a, nl);
+            }
+            st.finish(0, 1);
+            assert_eq!(&st.head[1..], &heads.iter().map(|&h| h as i32).collect::<Vec<_>>()[..]);
+            assert_eq!(&st.label[1..], &labels[..]);
+        }
+    }
+}
