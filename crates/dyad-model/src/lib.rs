@@ -133,11 +133,38 @@ pub struct Sentence {
     pub multiwords: Vec<Multiword>,
 }
 
+/// Why a stretch of an article's text was left out of its sentences. Cleaning drops
+/// wire-copy debris so the coder never reads a photo credit as news, but records what it
+/// dropped, so nothing vanishes without a trace.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DebrisKind {
+    /// A photo credit ("© Lisa Ferdinando / Imago Images").
+    Credit,
+    /// An author line ("By Jane Doe").
+    Byline,
+    /// A wire dateline ("KYIV, June 25 (Reuters) -"), kept in `Article::dateline`.
+    Dateline,
+    /// Agency trailers and editors' initials at the end ("cl", "DPA", "source site-30").
+    Trailer,
+}
+
+/// A part of the article text that is not in any sentence, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Debris {
+    pub kind: DebrisKind,
+    pub span: Span,
+    pub text: String,
+}
+
 /// An article with its sentences: the value that flows from segmentation onwards.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub article: Article,
     pub sentences: Vec<Sentence>,
+    /// What cleaning left out of `sentences`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub debris: Vec<Debris>,
 }
 
 #[cfg(test)]
