@@ -16,6 +16,7 @@
 
 pub mod abbrev;
 pub mod clean;
+pub mod eval;
 pub mod html;
 pub mod ingest;
 pub mod split;

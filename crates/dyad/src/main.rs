@@ -1,1 +1,50 @@
-fn main(){}
+//! The `dyad` command line: one binary for every stage of the flow.
+//!
+//! This crate holds no domain logic. Each subcommand lives in its own file under
+//! `commands/`, parses its arguments with clap and calls into the library crates
+//! (`dyad-text`, `dyad-nlp`, `dyad-dict`, `dyad-coder`). Exit codes follow the contract
+//! in `DESIGN.md`: 0 success, 1 bad input or usage, 2 internal error.
+
+mod commands;
+mod exit;
+mod input;
+
+use clap::{Parser, Subcommand};
+
+/// dyad turns news text into political event data: who did what to whom, when and
+/// where, coded in CAMEO (with PLOVER), each event traceable to its sentence.
+///
+/// The flow: ingest (text, JSON Lines, HTML) -> clean -> split sentences -> tokenize
+/// -> tag and parse -> recognize actors, places, dates -> code events.
+///
+/// Examples:
+///
+///   dyad segment story.txt                  sentences and tokens as JSON Lines
+///
+///   dyad segment --format conllu story.txt  the same as CoNLL-U
+///
+///   dyad eval segment --gold en_ewt-ud-test.conllu
+#[derive(Parser)]
+#[command(name = "dyad", version, about, long_about, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Split articles into sentences and tokens (ingest + clean + split + tokenize).
+    Segment(commands::segment::SegmentArgs),
+    /// Measure a stage against gold data; prints a table, then one JSON line of figures.
+    #[command(subcommand)]
+    Eval(commands::eval::EvalCommand),
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Segment(args) => commands::segment::run(args),
+        Command::Eval(cmd) => commands::eval::run(cmd),
+    };
+    exit::finish(result)
+}

@@ -1,0 +1,4 @@
+//! One file per subcommand: argument parsing and wiring, no domain logic.
+
+pub mod eval;
+pub mod segment;
