@@ -134,9 +134,26 @@ pub fn clean(text: &str) -> Layout {
                 }
             }
         }
-        layout.units.push(Unit { kind, span, paragraph: i });
+        if kind == UnitKind::Body {
+            layout.units.push(Unit { kind, span, paragraph: i });
+        } else {
+            // Each line of a headline block is its own unit: a kicker ("War in Ukraine")
+            // above a headline is not one sentence with it.
+            layout.units.extend(lines(text, span).map(|span| Unit { kind, span, paragraph: i }));
+        }
     }
     layout
+}
+
+/// The non-blank lines of `span`, trimmed.
+fn lines(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let mut pos = span.start;
+    span.of(text).split_inclusive('\n').filter_map(move |line| {
+        let start = pos + (line.len() - line.trim_start().len());
+        let end = pos + line.trim_end().len();
+        pos += line.len();
+        (start < end).then(|| Span::new(start, end))
+    })
 }
 
 fn word_count(s: &str) -> usize {
@@ -237,11 +254,12 @@ mod tests {
 
     #[test]
     fn title_caption_credit_heading_and_trailer() {
-        let text = "Ukraine war: Austin talks\n\nRadio silence, then a call\n\nAustin makes a phone call at his desk\n\n© Lisa Ferdinando / Imago Images\n\nAustin spoke to Belousov. He said so.\n\nUkraine and Russia exchange prisoners\n\nUkraine released 90 soldiers.\n\ncl\nDPA\n\nsource site-30\n";
+        let text = "Ukraine war: Austin talks\n\nWar in Ukraine\nRadio silence, then a call\n\nAustin makes a phone call at his desk\n\n© Lisa Ferdinando / Imago Images\n\nAustin spoke to Belousov. He said so.\n\nUkraine and Russia exchange prisoners\n\nUkraine released 90 soldiers.\n\ncl\nDPA\n\nsource site-30\n";
         assert_eq!(
             kinds(text),
             [
                 (UnitKind::Title, "Ukraine war: Austin talks"),
+                (UnitKind::Title, "War in Ukraine"),
                 (UnitKind::Title, "Radio silence, then a call"),
                 (UnitKind::Caption, "Austin makes a phone call at his desk"),
                 (UnitKind::Body, "Austin spoke to Belousov. He said so."),
