@@ -34,6 +34,19 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Split articles into sentences and tokens (ingest + clean + split + tokenize).
+    ///
+    /// Shows what the first stages make of the input: which lines are titles, headings
+    /// and captions, which debris was dropped (photo credits, bylines, agency trailers),
+    /// and how the body splits into sentences and UD-style tokens.
+    ///
+    /// Examples:
+    ///
+    ///   dyad segment --format text story.txt
+    ///
+    ///   dyad segment --format conllu story.txt > story.conllu
+    ///
+    ///   cat articles.jsonl | dyad segment
+    #[command(verbatim_doc_comment)]
     Segment(commands::segment::SegmentArgs),
     /// Measure a stage against gold data; prints a table, then one JSON line of figures.
     #[command(subcommand)]
@@ -41,7 +54,12 @@ enum Command {
 }
 
 fn main() {
-    let cli = Cli::parse();
+    // clap exits 2 on usage errors; dyad's contract says 1 (2 is for internal errors).
+    let cli = Cli::try_parse().unwrap_or_else(|e| {
+        let code = if e.use_stderr() { 1 } else { 0 };
+        let _ = e.print();
+        std::process::exit(code)
+    });
     let result = match cli.command {
         Command::Segment(args) => commands::segment::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),

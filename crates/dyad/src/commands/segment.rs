@@ -8,21 +8,7 @@ use serde::Serialize;
 
 use crate::input::{for_each_article, InputArgs};
 
-/// Split articles into sentences and tokens.
-///
-/// Shows what the first stages make of the input: which lines are titles, headings and
-/// captions, which debris was dropped (photo credits, bylines, agency trailers) and how
-/// the body splits into sentences and UD-style tokens.
-///
-/// Examples:
-///
-///   dyad segment --format text story.txt
-///
-///   dyad segment --format conllu story.txt > story.conllu
-///
-///   cat articles.jsonl | dyad segment
 #[derive(clap::Args, Debug)]
-#[command(verbatim_doc_comment)]
 pub struct SegmentArgs {
     #[command(flatten)]
     pub input: InputArgs,
