@@ -1,0 +1,5 @@
+//! The event coder: from parsed sentences and dictionaries to CAMEO events.
+//!
+//! (Being written; today it holds the validation-suite reader and scorer.)
+
+pub mod suite;
