@@ -3,3 +3,4 @@
 //! (Being written; today it holds the validation-suite reader and scorer.)
 
 pub mod suite;
+pub mod tree;
