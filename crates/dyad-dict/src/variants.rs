@@ -1,0 +1,365 @@
+//! Matching keys for names, and the spelling variants of transliterated names.
+//!
+//! Names from Ukrainian, Russian and Arabic reach English news in several spellings
+//! (Zelensky, Zelenskyy, Zelenskiy; Kiev, Kyiv; Gaddafi, Qadhafi), and German-language
+//! wire copy leaks German ones (Selenskyj, Stefantschuk). Rather than list every
+//! spelling, dyad reduces a name to a **skeleton** — a key that the spellings of one name
+//! share — and matches skeletons on both sides: the dictionary alias and the words of
+//! the sentence. [`variants`] goes the other way, for people: the spellings a name
+//! stands for, as `dyad dict check --variants NAME` prints them.
+//!
+//! The skeleton is deliberately narrow. Merging all vowels (Soundex-like) would also
+//! merge Iran and Iron, Oman and Amman, Mali and Malé; the rules below only touch the
+//! letters where transliterations actually disagree. Known, accepted merges are listed
+//! in the tests (`accepted_merges`).
+
+/// Normalised words of a name or of one token: diacritics folded to ASCII, lowercase,
+/// split on anything that is not a letter or digit, with `.` and apostrophes removed
+/// rather than split on ("U.S." → `us`, "O'Brien" → `obrien`, "al-Qaeda" → `al qaeda`).
+pub fn normalize_words(s: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let push_char = |c: char, cur: &mut String, words: &mut Vec<String>| {
+        if c.is_ascii_alphanumeric() {
+            cur.push(c.to_ascii_lowercase());
+        } else if c == '.' || c == '\'' || c == '`' {
+            // dropped inside a word
+        } else if !cur.is_empty() {
+            words.push(std::mem::take(cur));
+        }
+    };
+    for ch in s.chars() {
+        if ch.is_ascii() {
+            push_char(ch, &mut cur, &mut words);
+        } else if matches!(ch, '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{02BB}' | '\u{00B4}') {
+            // typographic apostrophes and the Ukrainian soft sign's apostrophe
+        } else {
+            match deunicode::deunicode_char(ch) {
+                Some(folded) => {
+                    for c in folded.chars() {
+                        push_char(c, &mut cur, &mut words);
+                    }
+                }
+                None => {
+                    if !cur.is_empty() {
+                        words.push(std::mem::take(&mut cur));
+                    }
+                }
+            }
+        }
+    }
+    if !cur.is_empty() {
+        words.push(cur);
+    }
+    words
+}
+
+/// The normalised words joined by single spaces: the exact matching key.
+pub fn normalize(s: &str) -> String {
+    normalize_words(s).join(" ")
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
+}
+
+/// The skeleton of one normalised word (lowercase ASCII letters and digits).
+///
+/// Rules, in order:
+/// 1. German transcriptions: `tsch` → `ch` (Stefantschuk), `sch` → `sh`, `w` → `v`,
+///    and a word-initial `s` before a vowel → `z` (Selenskyj, German for З).
+/// 2. Arabic: `q` → `k`, `dh` → `d`, word-initial `gad` → `kad` (Gaddafi, Qadhafi,
+///    Kadhafi), `ae` → `ai` (Qaeda, Qaida), `ou` → `u` (French Mouammar).
+/// 3. `y` → `i` everywhere (Kyiv, Zelenskyy), `j` → `i` after a vowel (Selenskyj,
+///    Zelenskij).
+/// 4. Doubled letters collapsed (Odessa, Zelenskii, Mohammed).
+/// 5. Ukrainian and Russian: a final `-ov`/`-ev` of a word of four letters or more →
+///    `-iv` (Kharkov/Kharkiv, Lvov/Lviv, Kiev/Kyiv), and the Mohammed family
+///    (Mohammed, Mohamed, Muhammad, Mohammad, Muhamed) → `muhamad`.
+pub fn skeleton_word(w: &str) -> String {
+    if w.bytes().all(|b| b.is_ascii_digit()) {
+        return w.to_string();
+    }
+    let mut s = w.to_ascii_lowercase();
+    // 1. German
+    s = s.replace("tsch", "ch").replace("sch", "sh").replace('w', "v");
+    {
+        let b = s.as_bytes();
+        if b.len() > 1 && b[0] == b's' && is_vowel(b[1]) {
+            s.replace_range(0..1, "z");
+        }
+    }
+    // 2. Arabic
+    s = s.replace('q', "k").replace("dh", "d");
+    if s.starts_with("gad") {
+        s.replace_range(0..1, "k");
+    }
+    s = s.replace("ae", "ai").replace("ou", "u");
+    // 3. y and j as vowels
+    let mut t = String::with_capacity(s.len());
+    let mut prev: u8 = 0;
+    for &b in s.as_bytes() {
+        let c = match b {
+            b'y' => b'i',
+            b'j' if is_vowel(prev) => b'i',
+            _ => b,
+        };
+        t.push(c as char);
+        prev = b;
+    }
+    // 4. doubled letters
+    let mut u = String::with_capacity(t.len());
+    for c in t.chars() {
+        if u.ends_with(c) {
+            continue;
+        }
+        u.push(c);
+    }
+    // 5. Slavic -ov/-ev endings, then the Mohammed family
+    if u.len() >= 4 && (u.ends_with("ov") || u.ends_with("ev")) {
+        let n = u.len();
+        u.replace_range(n - 2..n - 1, "i");
+        let mut v = String::with_capacity(u.len());
+        for c in u.chars() {
+            if v.ends_with(c) {
+                continue;
+            }
+            v.push(c);
+        }
+        u = v;
+    }
+    if is_mohammed(&u) {
+        return "muhamad".to_string();
+    }
+    u
+}
+
+/// m(o|u)ham(e|a)d after doubled letters were collapsed.
+fn is_mohammed(u: &str) -> bool {
+    let b = u.as_bytes();
+    b.len() == 7
+        && b[0] == b'm'
+        && matches!(b[1], b'o' | b'u')
+        && &b[2..5] == b"ham"
+        && matches!(b[5], b'e' | b'a')
+        && b[6] == b'd'
+}
+
+/// The skeleton words of a name or token: [`normalize_words`], then [`skeleton_word`].
+pub fn skeleton_words(s: &str) -> Vec<String> {
+    normalize_words(s).iter().map(|w| skeleton_word(w)).collect()
+}
+
+/// The skeleton of a whole name, words joined by single spaces.
+pub fn skeleton(s: &str) -> String {
+    skeleton_words(s).join(" ")
+}
+
+/// Spelling variants of `name` that dyad matches: the generated transliterations of each
+/// word, combined (at most `limit` names). Every variant has the same [`skeleton`] as
+/// `name`; the first one is the name itself, normalised.
+pub fn variants(name: &str, limit: usize) -> Vec<String> {
+    let words = normalize_words(name);
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let per_word: Vec<Vec<String>> = words.iter().map(|w| word_variants(w)).collect();
+    let mut out: Vec<String> = vec![String::new()];
+    for vs in &per_word {
+        let mut next = Vec::new();
+        'outer: for prefix in &out {
+            for v in vs {
+                let s = if prefix.is_empty() { v.clone() } else { format!("{prefix} {v}") };
+                next.push(s);
+                if next.len() >= limit {
+                    break 'outer;
+                }
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+/// Candidate spellings of one normalised word, filtered to those sharing its skeleton.
+fn word_variants(w: &str) -> Vec<String> {
+    let key = skeleton_word(w);
+    let mut cands: Vec<String> = vec![w.to_string()];
+    let add = |c: String, cands: &mut Vec<String>| {
+        if !cands.contains(&c) {
+            cands.push(c);
+        }
+    };
+    // Slavic -sky family, with the German -yj.
+    const SKY: [&str; 7] = ["sky", "skyy", "skiy", "skyi", "skij", "skyj", "ski"];
+    if let Some(stem) = SKY.iter().filter(|e| w.ends_with(*e)).map(|e| &w[..w.len() - e.len()]).next() {
+        for e in SKY {
+            add(format!("{stem}{e}"), &mut cands);
+        }
+    }
+    let snapshot = cands.clone();
+    for c in &snapshot {
+        // Ukrainian -iv, Russian -ov/-ev.
+        for (a, b) in [("iv", "ov"), ("iv", "ev"), ("ov", "iv"), ("ev", "iv")] {
+            if c.len() >= 4 && c.ends_with(a) {
+                add(format!("{}{b}", &c[..c.len() - 2]), &mut cands);
+            }
+        }
+        if c == "kyiv" || c == "kiev" {
+            add("kyiv".into(), &mut cands);
+            add("kiev".into(), &mut cands);
+        }
+        // German transcription: initial z → s, ch → tsch, sh → sch, v → w, final y → yj.
+        let mut g = c.clone();
+        if g.starts_with('z') {
+            g.replace_range(0..1, "s");
+        }
+        g = g.replace("sh", "sch").replace('v', "w");
+        if !g.contains("tsch") {
+            g = g.replace("ch", "tsch");
+        }
+        if g.ends_with('y') && !g.ends_with("yy") {
+            g.push('j');
+        }
+        add(g, &mut cands);
+        // Doubled and single letters (Odessa, Odesa).
+        if let Some(i) = c.as_bytes().windows(2).position(|p| p[0] == p[1]) {
+            let mut single = c.clone();
+            single.remove(i);
+            add(single, &mut cands);
+        } else if let Some(i) = c.find("s") {
+            if i > 0 && i + 1 < c.len() {
+                let mut double = c.clone();
+                double.insert(i, 's');
+                add(double, &mut cands);
+            }
+        }
+        // Arabic: q/k/g, dh/d, ae/ai.
+        if c.starts_with('q') || c.starts_with("kad") || c.starts_with("gad") {
+            let rest = &c[1..];
+            for first in ["q", "k", "g"] {
+                add(format!("{first}{rest}"), &mut cands);
+                add(format!("{first}{}", rest.replacen("dh", "dd", 1)), &mut cands);
+                add(format!("{first}{}", rest.replacen("dd", "dh", 1)), &mut cands);
+            }
+        }
+        if c.contains("ae") {
+            add(c.replace("ae", "ai"), &mut cands);
+        }
+        if c.contains("ai") {
+            add(c.replace("ai", "ae"), &mut cands);
+        }
+    }
+    if key == "muhamad" {
+        for m in ["mohammed", "muhammad", "mohamed", "mohammad", "muhammed", "mohamad"] {
+            add(m.into(), &mut cands);
+        }
+    }
+    cands.retain(|c| skeleton_word(c) == key);
+    cands
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn same(a: &str, b: &str) {
+        assert_eq!(skeleton(a), skeleton(b), "{a} / {b} should share a skeleton");
+    }
+
+    fn differ(a: &str, b: &str) {
+        assert_ne!(skeleton(a), skeleton(b), "{a} / {b} should not share a skeleton");
+    }
+
+    #[test]
+    fn normalisation() {
+        assert_eq!(normalize_words("Élysée Palace"), ["elysee", "palace"]);
+        assert_eq!(normalize_words("U.S."), ["us"]);
+        assert_eq!(normalize_words("al-Qaeda"), ["al", "qaeda"]);
+        assert_eq!(normalize_words("O’Brien"), ["obrien"]);
+        assert_eq!(normalize_words("ADEN_ABYAN_(AAIA)_"), ["aden", "abyan", "aaia"]);
+        assert_eq!(normalize_words("Зеленський"), ["zelenskii"]);
+        assert_eq!(normalize_words("  "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ukrainian_and_russian_endings() {
+        for v in ["Zelenskyy", "Zelenskiy", "Zelenskyi", "Zelenskij", "Zelenskyj", "Selenskyj", "ZELENSKY", "Зеленський"] {
+            same("Zelensky", v);
+        }
+        same("Volodymyr Zelensky", "Wolodymyr Selenskyj");
+        same("Kiev", "Kyiv");
+        same("Kharkov", "Kharkiv");
+        same("Lvov", "Lviv");
+        same("Odessa", "Odesa");
+    }
+
+    #[test]
+    fn german_transcriptions() {
+        same("Stefanchuk", "Stefantschuk");
+        same("Ruslan Stefanchuk", "Ruslan Stefantschuk");
+        same("Shmyhal", "Schmyhal");
+        same("Volodymyr", "Wolodymyr");
+    }
+
+    #[test]
+    fn arabic_transliterations() {
+        same("Gaddafi", "Qadhafi");
+        same("Gaddafi", "Kadhafi");
+        same("Gadhafi", "Qaddafi");
+        same("al-Qaeda", "al-Qaida");
+        same("Mohammed", "Muhammad");
+        same("Mohamed", "Muhammad");
+        same("Mohammad bin Salman", "Muhammad bin Salman");
+    }
+
+    #[test]
+    fn different_names_stay_apart() {
+        differ("Shoigu", "Shmyhal");
+        differ("Putin", "Tutin");
+        differ("Iran", "Iraq");
+        differ("Iran", "Iron");
+        differ("Oman", "Amman");
+        differ("Mali", "Male");
+        differ("Austria", "Australia");
+        differ("Niger", "Nigeria");
+        differ("Sudan", "South Sudan");
+        differ("Georgia", "Gorgia");
+        differ("Lavrov", "Lavrin");
+        differ("Kim Jong Un", "Kim Jong Il");
+        differ("Ghana", "Qana");
+        differ("Biden", "Baden");
+        differ("Hamas", "Hama");
+    }
+
+    /// Merges the rules make on purpose, stated so nobody is surprised by them: real
+    /// transliteration pairs, plus a few unrelated words that happen to fall together.
+    #[test]
+    fn accepted_merges() {
+        same("Sergei", "Zergei"); // initial s + vowel → z
+        same("Ivanov", "Ivaniv"); // -ov → -iv
+        same("Washington", "Vashington"); // w → v
+        same("Gad", "Kad"); // initial gad → kad
+    }
+
+    #[test]
+    fn variants_share_the_skeleton_and_cover_the_known_spellings() {
+        let v = variants("Volodymyr Zelensky", 200);
+        for want in ["volodymyr zelensky", "volodymyr zelenskyy", "volodymyr zelenskiy", "volodymyr zelenskyi", "wolodymyr selenskyj"] {
+            assert!(v.contains(&want.to_string()), "{want} missing from {v:?}");
+        }
+        let key = skeleton("Volodymyr Zelensky");
+        assert!(v.iter().all(|x| skeleton(x) == key));
+        assert!(variants("Kharkiv", 50).contains(&"kharkov".to_string()));
+        assert!(variants("Kyiv", 50).contains(&"kiev".to_string()));
+        assert!(variants("Ruslan Stefanchuk", 50).contains(&"ruslan stefantschuk".to_string()));
+        let g = variants("Gaddafi", 50);
+        for want in ["gaddafi", "qadhafi", "kadhafi"] {
+            assert!(g.contains(&want.to_string()), "{want} missing from {g:?}");
+        }
+        assert!(variants("Odessa", 50).contains(&"odesa".to_string()));
+        assert!(variants("al-Qaeda", 50).contains(&"al qaida".to_string()));
+        assert!(variants("Mohammed", 50).contains(&"muhammad".to_string()));
+        assert_eq!(variants("", 10), Vec::<String>::new());
+    }
+}
