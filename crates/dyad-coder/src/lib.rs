@@ -1,6 +1,16 @@
 //! The event coder: from parsed sentences and dictionaries to CAMEO events.
 //!
-//! (Being written; today it holds the validation-suite reader and scorer.)
+//! `dyad-coder` sits after parsing in dyad's flow. It takes a [`dyad_model::Sentence`]
+//! whose tokens carry lemmas, tags and a dependency tree (from `dyad-nlp`, from a CoNLL-U
+//! file, or from a validation suite's `<Parse>`), finds the actors the sentence names
+//! ([`actors`]), matches verb patterns along the tree ([`code`], over the [`tree`] view)
+//! and returns events with the pattern and path that produced them. [`suite`] and
+//! [`validate`] read and run the PETRARCH / UniversalPetrarch validation suites.
 
+pub mod actors;
+pub mod code;
 pub mod suite;
 pub mod tree;
+pub mod validate;
+
+pub use code::{code_sentence, Event, Options};

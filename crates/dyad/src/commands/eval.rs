@@ -18,6 +18,26 @@ pub enum EvalCommand {
     ///
     /// Example: dyad eval segment --gold ../shared/data/ud/en_ewt-ud-test.conllu
     Segment(SegmentEvalArgs),
+    /// Run a PETRARCH / UniversalPetrarch validation suite through the coder.
+    ///
+    /// The suite's `<Environment>` names its dictionaries (found beside the file or in a
+    /// `dictionaries` folder beside its folder); `<Config>` switches between records
+    /// apply; records marked evaluate="true" (or sentence="true") whose category is in
+    /// `<Include>` are scored. A record is exact when the multiset of coded
+    /// (source, target, code) triples equals the expected one.
+    ///
+    /// Example: dyad eval suite ../shared/data/universalpetrarch/validate_2_02/PETR_Validate_records_2_02.xml
+    Suite(SuiteEvalArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct SuiteEvalArgs {
+    /// The suite file (.xml).
+    pub suite: PathBuf,
+
+    /// Print every record that is not exact, with what was expected and what was coded.
+    #[arg(long)]
+    pub misses: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -30,6 +50,7 @@ pub struct SegmentEvalArgs {
 pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
     match cmd {
         EvalCommand::Segment(args) => segment(args),
+        EvalCommand::Suite(args) => suite(args),
     }
 }
 
@@ -99,3 +120,51 @@ fn rebuild_text(blocks: &[dyad_nlp::conllu::ConlluSentence]) -> (String, Vec<Sen
     (text, gold)
 }
 
+
+fn suite(args: SuiteEvalArgs) -> anyhow::Result<()> {
+    use dyad_coder::{suite, validate};
+    let parsed = suite::read(&args.suite).map_err(|e| crate::user_error!("{e}"))?;
+    let load_start = std::time::Instant::now();
+    let dict = validate::load_dictionaries(&args.suite, &parsed).map_err(|e| crate::user_error!("{e}"))?;
+    let load_seconds = load_start.elapsed().as_secs_f64();
+    let report = validate::run(&parsed, &dict, validate::Parses::Given);
+
+    if args.misses {
+        for r in report.records.iter().filter(|r| r.tally.exact == 0) {
+            let record = parsed.records.iter().find(|x| x.id == r.id).unwrap();
+            println!("MISS {} [{}]: {}", r.id, r.category, record.text);
+            println!("  expected: {:?}", record.expected);
+            for e in &r.events {
+                println!(
+                    "  coded:    {} -> {} {}  (pattern `{}`; {})",
+                    e.source.as_ref().map(|a| a.code.as_str()).unwrap_or("---"),
+                    e.target.as_ref().map(|a| a.code.as_str()).unwrap_or("---"),
+                    e.code,
+                    e.pattern,
+                    e.path
+                );
+            }
+        }
+    }
+    println!("suite: {} ({} dictionary warnings; dictionaries loaded in {:.2} s)", args.suite.display(), report.dictionary_warnings, load_seconds);
+    println!("{:<12} {:>8} {:>6} {:>9} {:>6} {:>6}", "category", "records", "exact", "expected", "found", "extra");
+    for (cat, t) in report.by_category.iter().chain(std::iter::once((&"ALL".to_string(), &report.total))) {
+        println!("{cat:<12} {:>8} {:>6} {:>9} {:>6} {:>6}", t.records, t.exact, t.expected, t.correct, t.extra);
+    }
+    let t = report.total;
+    println!(
+        "{}",
+        json!({
+            "suite": args.suite.display().to_string(),
+            "records": t.records,
+            "exact": t.exact,
+            "expected": t.expected,
+            "correct": t.correct,
+            "extra": t.extra,
+            "precision": round(t.precision()),
+            "recall": round(t.recall()),
+            "sentences_per_second": round(t.records as f64 / report.seconds_coding.max(1e-9)),
+        })
+    );
+    Ok(())
+}

@@ -1,0 +1,132 @@
+//! Actor mentions: which noun phrases of a sentence name actors, and with what code on the
+//! sentence's date.
+//!
+//! A noun phrase is coded from the words that belong to it in the tree — its head and the
+//! compound, flat, adjectival, possessive, determiner and appositive words below it — never
+//! from a prepositional phrase or clause that hangs from it ("the ambassador *to Moscow*"
+//! does not make the ambassador Russian). A name in the phrase wins ("Kremlin spokesman
+//! Dmitry Peskov" → Peskov's code); otherwise a country-like actor and an agent noun
+//! combine ("Russian defence minister" → RUS + GOV).
+
+use dyad_dict::{ActorId, AgentCode, Dictionaries};
+use dyad_model::Date;
+
+use crate::tree::{Rel, Tree};
+
+/// An actor as the coder found it in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorRef {
+    /// The CAMEO actor code ("USAGOV").
+    pub code: String,
+    /// The resolved actor's canonical name, when a named actor was found.
+    pub name: Option<String>,
+    /// Dictionary id of the named actor, for coreference.
+    pub id: Option<ActorId>,
+    /// Word indices of the phrase that named it.
+    pub first: usize,
+    pub last: usize,
+}
+
+/// Names and agents found in one sentence, indexed by word.
+pub struct Mentions {
+    /// For each word, the named-actor match covering it: (code, id, first, last).
+    names: Vec<Option<(String, ActorId, usize, usize)>>,
+    /// For each word, the agent code covering it, and the match span.
+    agents: Vec<Option<(AgentCode, usize, usize)>>,
+}
+
+impl Mentions {
+    pub fn find(tree: &Tree, dict: &Dictionaries, date: Date) -> Mentions {
+        let n = tree.len();
+        let forms: Vec<&str> = tree.nodes.iter().map(|t| t.form.as_str()).collect();
+        let mut names = vec![None; n];
+        for m in dict.actors_at(&forms) {
+            if let Some((id, code)) = dict.resolve(&m, date) {
+                for slot in names.iter_mut().take(m.end.min(n)).skip(m.start) {
+                    *slot = Some((code.as_str().to_string(), id, m.start, m.end - 1));
+                }
+            }
+        }
+        let mut agents = vec![None; n];
+        // Agents match on lemmas so that "ministers" and "minister" are one entry; plural
+        // forms are in the dictionary too, so forms work where lemmas are missing.
+        let lemmas: Vec<&str> = tree.nodes.iter().map(|t| t.lemma.as_str()).collect();
+        for words in [&lemmas, &forms] {
+            for m in dict.agents_at(words) {
+                let Some(&id) = m.candidates.first() else { continue };
+                let code = dict.agents[id.0 as usize].code.clone();
+                for k in m.start..m.end.min(n) {
+                    if agents[k].is_none() && names[k].is_none() {
+                        agents[k] = Some((code.clone(), m.start, m.end - 1));
+                    }
+                }
+            }
+        }
+        Mentions { names, agents }
+    }
+
+    /// The actor a noun phrase headed by `head` names, if any.
+    pub fn phrase_actor(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Option<ActorRef> {
+        let words = phrase_words(tree, head);
+        // A name anywhere in the phrase; the one nearest the head wins.
+        let mut named: Option<&(String, ActorId, usize, usize)> = None;
+        let mut best_distance = usize::MAX;
+        for &w in &words {
+            if let Some(m) = &self.names[w] {
+                let d = if (m.2..=m.3).contains(&head) { 0 } else { m.2.abs_diff(head).min(m.3.abs_diff(head)) };
+                if d < best_distance {
+                    best_distance = d;
+                    named = Some(m);
+                }
+            }
+        }
+        let agent = words.iter().filter_map(|&w| self.agents[w].as_ref()).min_by_key(|a| a.1.abs_diff(head));
+        match (named, agent) {
+            // A person or organisation named at the head: their own code.
+            (Some(m), _) if best_distance == 0 => Some(self.actor_ref(dict, m)),
+            // "Russian defence minister", "Ukrainian soldiers": country + agent sector.
+            (Some(m), Some(a)) => {
+                let mut r = self.actor_ref(dict, m);
+                let country: String = m.0.chars().take(3).collect();
+                r.code = a.0.apply(Some(&country));
+                r.name = None;
+                r.id = None;
+                r.first = r.first.min(a.1);
+                r.last = r.last.max(a.2);
+                Some(r)
+            }
+            (Some(m), None) => Some(self.actor_ref(dict, m)),
+            (None, Some(a)) if matches!(a.0, AgentCode::Actor(_)) => Some(ActorRef { code: a.0.apply(None), name: None, id: None, first: a.1, last: a.2 }),
+            _ => None,
+        }
+    }
+
+    fn actor_ref(&self, dict: &Dictionaries, m: &(String, ActorId, usize, usize)) -> ActorRef {
+        ActorRef { code: m.0.clone(), name: Some(dict.actor(m.1).name.clone()), id: Some(m.1), first: m.2, last: m.3 }
+    }
+
+    /// The agent sector alone (e.g. "GOV" for "the ministry"), for coreference.
+    pub fn phrase_agent(&self, tree: &Tree, head: usize) -> Option<AgentCode> {
+        phrase_words(tree, head).iter().filter_map(|&w| self.agents[w].as_ref()).min_by_key(|a| a.1.abs_diff(head)).map(|a| a.0.clone())
+    }
+}
+
+/// The words of the noun phrase headed by `head`: the head and, recursively, its
+/// compound, flat, amod, nmod:poss, det and nummod dependents. Appositions are included
+/// ("the US ambassador, Lynne Tracy"); prepositional modifiers and clauses are not.
+pub fn phrase_words(tree: &Tree, head: usize) -> Vec<usize> {
+    let mut out = vec![head];
+    let mut k = 0;
+    while k < out.len() {
+        let at = out[k];
+        for &c in &tree.nodes[at].children {
+            if matches!(tree.nodes[c].rel, Rel::Compound | Rel::Flat | Rel::Amod | Rel::NmodPoss | Rel::Det | Rel::Appos | Rel::Nummod) {
+                out.push(c);
+            }
+            // "Dagolath's" hangs its "'s" as case; the possessor itself is in.
+        }
+        k += 1;
+    }
+    out.sort_unstable();
+    out
+}

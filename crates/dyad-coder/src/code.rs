@@ -1,0 +1,345 @@
+//! Events from one parsed sentence: verb patterns matched along dependency paths.
+//!
+//! For every verb, the patterns of its dictionary blocks are tried against the verb's
+//! dependents: the source slot binds the subject (the `by` agent of a passive), the target
+//! slot the object or the noun of the preposition the pattern names, other words must
+//! stand in the verb's phrase with their prepositions. The most specific matching pattern
+//! gives the code; a verb with no matching pattern codes with its own code. Then:
+//! - negated, modal and conditional clauses code nothing ("did not provide", "could
+//!   demand", "if … attacked");
+//! - conjoined actors are distributed ("Ukraine and Russia released …" → two events);
+//! - a verb without its own subject takes it from the verb it is conjoined with or
+//!   controlled by ("agreed to restore ties").
+
+use dyad_dict::{Dictionaries, Pattern, Side, Term};
+use dyad_model::{Date, Sentence};
+
+use crate::actors::{phrase_words, ActorRef, Mentions};
+use crate::tree::{Rel, Tree};
+
+/// Coding switches, as the validation suites' `<Config>` sets them.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Code only events with both a source and a target.
+    pub require_dyad: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { require_dyad: true }
+    }
+}
+
+/// One coded event, with where it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub code: String,
+    pub source: Option<ActorRef>,
+    pub target: Option<ActorRef>,
+    /// The word the event is anchored on (0-based).
+    pub anchor: usize,
+    /// The pattern as written, or `verb` for a verb's own code.
+    pub pattern: String,
+    /// Where the pattern was read from (`file:line`), when known.
+    pub origin: String,
+    /// The dependency path that bound each slot, for `--explain`.
+    pub path: String,
+}
+
+/// Code the events of one sentence.
+pub fn code_sentence(sentence: &Sentence, date: Date, dict: &Dictionaries, options: &Options) -> Vec<Event> {
+    let tree = Tree::new(sentence);
+    if tree.is_empty() {
+        return Vec::new();
+    }
+    let forms: Vec<&str> = tree.nodes.iter().map(|n| n.form.as_str()).collect();
+    if dict.is_discard(&forms).is_some() {
+        return Vec::new();
+    }
+    let mentions = Mentions::find(&tree, dict, date);
+    let mut events = Vec::new();
+    for v in 0..tree.len() {
+        if !is_predicate(&tree, v) {
+            continue;
+        }
+        if let Some(found) = code_verb(&tree, &mentions, dict, v) {
+            if is_hypothetical(&tree, v) {
+                continue;
+            }
+            emit(&mut events, found, options);
+        }
+    }
+    events
+}
+
+fn is_predicate(tree: &Tree, v: usize) -> bool {
+    let n = &tree.nodes[v];
+    n.upos == "VERB" || (n.upos.is_empty() && n.xpos.starts_with('V'))
+}
+
+/// Negated, under a modal, a condition, or the complement of a threat, a warning or a
+/// plan: nothing happened (yet).
+fn is_hypothetical(tree: &Tree, v: usize) -> bool {
+    if tree.is_negated(v) || tree.is_modal(v) || tree.is_conditional(v) {
+        return true;
+    }
+    // "threatened to attack" codes the threat, not an attack.
+    if tree.nodes[v].rel == Rel::Xcomp {
+        if let Some(h) = tree.nodes[v].head {
+            if matches!(tree.nodes[h].lemma.as_str(), "threaten" | "warn" | "plan" | "intend" | "want" | "hope" | "refuse" | "fail" | "consider") {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// What one verb codes before actors are distributed.
+struct Found {
+    code: String,
+    reverse: Option<String>,
+    sources: Vec<ActorRef>,
+    targets: Vec<ActorRef>,
+    anchor: usize,
+    pattern: String,
+    origin: String,
+    path: String,
+}
+
+fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) -> Option<Found> {
+    let lemma = tree.nodes[v].lemma.as_str();
+    let passive = tree.is_passive(v);
+    let subject_nodes: Vec<usize> = if passive {
+        tree.children_with(v, Rel::Agent).collect()
+    } else {
+        tree.subjects(v)
+    };
+    let object_nodes: Vec<usize> = if passive {
+        let mut t: Vec<usize> = tree.children_with(v, Rel::NsubjPass).collect();
+        if t.is_empty() {
+            t = tree.subjects(v).into_iter().filter(|&s| tree.nodes[s].rel == Rel::NsubjPass).collect();
+        }
+        t
+    } else {
+        tree.children_with(v, Rel::Obj).collect()
+    };
+
+    // The best pattern: most specific first, then dictionary order.
+    let mut best: Option<(&Pattern, Binding)> = None;
+    for p in dict.verb_patterns(lemma) {
+        if let Some(b) = bind(tree, mentions, dict, v, p, &object_nodes) {
+            let better = match &best {
+                None => true,
+                Some((q, _)) => p.specificity() > q.specificity(),
+            };
+            if better {
+                best = Some((p, b));
+            }
+        }
+    }
+    // Multi-word verbs ("cordon off") and the verb's own code.
+    let own_code = dict.verb_blocks(lemma).find_map(|(block, verb)| {
+        let verb = verb?;
+        if verb.is_multiword() && !multiword_present(tree, v, &verb.after, &verb.before) {
+            return None;
+        }
+        verb.code.clone().or_else(|| block.code.clone()).map(|c| (c, verb.origin))
+    });
+
+    let (code, reverse, target_node, pattern, origin) = match best {
+        Some((p, b)) => {
+            let code = p.code.clone()?; // a null-coded pattern blocks the verb
+            (code.as_str().to_string(), p.reverse_code.as_ref().map(|c| c.as_str().to_string()), b.target, p.text.to_string(), format!("{:?}", p.origin))
+        }
+        None => {
+            let (code, origin) = own_code?;
+            (code.as_str().to_string(), None, None, "verb".to_string(), format!("{origin:?}"))
+        }
+    };
+
+    let actors_of = |nodes: &[usize]| -> Vec<ActorRef> {
+        let mut out = Vec::new();
+        for &n in nodes {
+            for c in std::iter::once(n).chain(tree.conjuncts(n)) {
+                if let Some(a) = mentions.phrase_actor(tree, dict, c) {
+                    if !out.contains(&a) {
+                        out.push(a);
+                    }
+                }
+            }
+        }
+        out
+    };
+    let sources = actors_of(&subject_nodes);
+    let target_nodes: Vec<usize> = match target_node {
+        Some(t) => vec![t],
+        None => {
+            // No slot bound: the object, else the first oblique that names an actor.
+            let mut t = object_nodes.clone();
+            if actors_of(&t).is_empty() {
+                t = tree
+                    .nodes[v]
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl | Rel::Iobj) && tree.prep(c).as_deref() != Some("by"))
+                    .filter(|&c| mentions.phrase_actor(tree, dict, c).is_some())
+                    .take(1)
+                    .collect();
+            }
+            t
+        }
+    };
+    let targets = actors_of(&target_nodes);
+    let path = format!(
+        "verb {} ({}){}; source {}; target {}",
+        tree.nodes[v].form,
+        lemma,
+        if passive { ", passive" } else { "" },
+        describe(tree, &subject_nodes),
+        describe(tree, &target_nodes)
+    );
+    Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path })
+}
+
+fn describe(tree: &Tree, nodes: &[usize]) -> String {
+    if nodes.is_empty() {
+        return "-".into();
+    }
+    nodes.iter().map(|&n| format!("{}:{}", tree.nodes[n].label, tree.nodes[n].form)).collect::<Vec<_>>().join(",")
+}
+
+fn multiword_present(tree: &Tree, v: usize, after: &[Box<str>], before: &[Box<str>]) -> bool {
+    let n = tree.len();
+    let after_ok = after.iter().enumerate().all(|(k, w)| {
+        // Particles may hang from the verb anywhere after it ("cordoned the area off").
+        v + 1 + k < n && *tree.nodes[v + 1 + k].lemma == **w
+            || tree.nodes[v].children.iter().any(|&c| c > v && *tree.nodes[c].lemma == **w)
+    });
+    let before_ok = before.iter().rev().enumerate().all(|(k, w)| v > k && *tree.nodes[v - 1 - k].lemma == **w);
+    after_ok && before_ok
+}
+
+/// How a pattern's slots were bound.
+struct Binding {
+    target: Option<usize>,
+}
+
+/// Try pattern `p` on verb `v`: every required word element must be found in the verb's
+/// phrase with its preposition; a target slot binds an object or prepositional noun.
+fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, objects: &[usize]) -> Option<Binding> {
+    let mut binding = Binding { target: None };
+    let scope = verb_scope(tree, v);
+    for e in &p.elements {
+        match &e.term {
+            Term::Source | Term::Both | Term::Skip | Term::Any => continue,
+            Term::Target => {
+                let candidates: Vec<usize> = if e.prep.is_empty() {
+                    objects.to_vec()
+                } else {
+                    scope.iter().copied().filter(|&c| prep_matches(tree, c, &e.prep)).collect()
+                };
+                let found = candidates.into_iter().find(|&c| mentions.phrase_actor(tree, dict, c).is_some());
+                match found {
+                    Some(t) => binding.target = Some(t),
+                    None if e.optional => {}
+                    // A target slot with no actor there: the pattern still matches when its
+                    // words do (PETRARCH codes the verb, and the dyad check happens later).
+                    None => {}
+                }
+            }
+            Term::Words(_) | Term::Synset(_) => {
+                let side_ok = |c: usize| match e.side {
+                    Side::After => c > v,
+                    Side::Before => c < v,
+                };
+                let found = scope.iter().copied().filter(|&c| side_ok(c) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).find(|&c| {
+                    term_matches(tree, dict, c, &e.term)
+                        && (e.prep.is_empty() || prep_matches(tree, c, &e.prep))
+                        && e.modifiers.iter().all(|m| phrase_words(tree, c).iter().any(|&w| w != c && term_matches(tree, dict, w, m)))
+                });
+                if found.is_none() && !e.optional {
+                    return None;
+                }
+            }
+        }
+    }
+    Some(binding)
+}
+
+/// The words a verb's pattern may refer to: its dependents (not other clauses), the words
+/// of their phrases, and the nouns of prepositional phrases one level down ("ties *with*
+/// Gondor", "note *of* protest").
+fn verb_scope(tree: &Tree, v: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for &c in &tree.nodes[v].children {
+        let rel = tree.nodes[c].rel;
+        if matches!(rel, Rel::Punct | Rel::Ccomp | Rel::Parataxis | Rel::Conj | Rel::Advcl | Rel::Cc | Rel::Aux | Rel::AuxPass | Rel::Nsubj | Rel::NsubjPass | Rel::Agent) {
+            continue;
+        }
+        out.push(c);
+        for w in phrase_words(tree, c) {
+            if w != c {
+                out.push(w);
+            }
+        }
+        for &g in &tree.nodes[c].children {
+            if matches!(tree.nodes[g].rel, Rel::Nmod | Rel::Obl) {
+                out.push(g);
+                out.extend(phrase_words(tree, g).into_iter().filter(|&w| w != g));
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn prep_matches(tree: &Tree, node: usize, preps: &[Box<str>]) -> bool {
+    match tree.prep(node) {
+        Some(p) => preps.iter().any(|q| q.replace('_', " ").eq_ignore_ascii_case(&p)),
+        None => false,
+    }
+}
+
+fn term_matches(tree: &Tree, dict: &Dictionaries, node: usize, term: &Term) -> bool {
+    let n = &tree.nodes[node];
+    match term {
+        Term::Words(words) => words.iter().any(|w| {
+            let w = w.to_lowercase().replace('_', " ");
+            w == n.lemma || w == n.form.to_lowercase()
+        }),
+        Term::Synset(name) => dict.in_synset(name, &n.lemma) || dict.in_synset(name, &n.form),
+        _ => false,
+    }
+}
+
+fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
+    let sources: Vec<Option<ActorRef>> = if f.sources.is_empty() { vec![None] } else { f.sources.into_iter().map(Some).collect() };
+    let targets: Vec<Option<ActorRef>> = if f.targets.is_empty() { vec![None] } else { f.targets.into_iter().map(Some).collect() };
+    for s in &sources {
+        for t in &targets {
+            if options.require_dyad && (s.is_none() || t.is_none()) {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (s, t) {
+                if a.code == b.code {
+                    continue; // an actor acting on itself is not an event between two
+                }
+            }
+            let event = |code: &str, source: &Option<ActorRef>, target: &Option<ActorRef>| Event {
+                code: code.to_string(),
+                source: source.clone(),
+                target: target.clone(),
+                anchor: f.anchor,
+                pattern: f.pattern.clone(),
+                origin: f.origin.clone(),
+                path: f.path.clone(),
+            };
+            events.push(event(&f.code, s, t));
+            if let Some(r) = &f.reverse {
+                events.push(event(r, t, s));
+            }
+        }
+    }
+}

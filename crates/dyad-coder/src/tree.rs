@@ -1,0 +1,382 @@
+//! A dependency tree view over a parsed [`Sentence`], with the questions the coder asks of
+//! it: who is the subject of this verb, what are its objects and prepositional phrases,
+//! is it passive, negated, under a modal, a conditional or a "threaten to".
+//!
+//! Parses arrive in two dialects of Universal Dependencies: v2 (dyad's parser, recent
+//! treebanks) and v1 (the UDPipe 2.0 parses inside the UniversalPetrarch suites: `dobj`,
+//! `nsubjpass`, `nmod` on verbs, `name`). Relations are normalized to v2 once, here, so no
+//! other part of the coder sees the difference.
+
+use dyad_model::Sentence;
+
+/// A normalized dependency relation (UD v2 universal part; subtypes kept where the coder
+/// needs them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rel {
+    Root,
+    Nsubj,
+    NsubjPass,
+    Obj,
+    Iobj,
+    Obl,
+    /// `obl:agent`, or a `by` phrase on a passive verb.
+    Agent,
+    Nmod,
+    NmodPoss,
+    Amod,
+    Compound,
+    Flat,
+    Appos,
+    Conj,
+    Cc,
+    Case,
+    Mark,
+    Aux,
+    AuxPass,
+    Cop,
+    Neg,
+    Advmod,
+    Advcl,
+    Xcomp,
+    Ccomp,
+    Acl,
+    AclRelcl,
+    Det,
+    Nummod,
+    Parataxis,
+    Punct,
+    Other,
+}
+
+impl Rel {
+    fn parse(label: &str) -> Rel {
+        match label {
+            "root" => Rel::Root,
+            "nsubj" | "csubj" => Rel::Nsubj,
+            "nsubj:pass" | "nsubjpass" | "csubj:pass" | "csubjpass" => Rel::NsubjPass,
+            "obj" | "dobj" => Rel::Obj,
+            "iobj" => Rel::Iobj,
+            "obl" | "obl:tmod" | "obl:npmod" | "obl:unmarked" => Rel::Obl,
+            "obl:agent" => Rel::Agent,
+            "nmod" | "nmod:tmod" | "nmod:npmod" | "nmod:unmarked" => Rel::Nmod,
+            "nmod:poss" => Rel::NmodPoss,
+            "amod" => Rel::Amod,
+            "compound" | "compound:prt" | "compound:svc" => Rel::Compound,
+            "flat" | "flat:name" | "name" | "flat:foreign" | "fixed" | "mwe" => Rel::Flat,
+            "appos" => Rel::Appos,
+            "conj" => Rel::Conj,
+            "cc" | "cc:preconj" => Rel::Cc,
+            "case" => Rel::Case,
+            "mark" => Rel::Mark,
+            "aux" => Rel::Aux,
+            "aux:pass" | "auxpass" => Rel::AuxPass,
+            "cop" => Rel::Cop,
+            "neg" => Rel::Neg,
+            "advmod" => Rel::Advmod,
+            "advcl" | "advcl:relcl" => Rel::Advcl,
+            "xcomp" => Rel::Xcomp,
+            "ccomp" => Rel::Ccomp,
+            "acl" => Rel::Acl,
+            "acl:relcl" => Rel::AclRelcl,
+            "det" | "det:predet" | "det:poss" => Rel::Det,
+            "nummod" => Rel::Nummod,
+            "parataxis" => Rel::Parataxis,
+            "punct" => Rel::Punct,
+            _ => Rel::Other,
+        }
+    }
+}
+
+/// One word of the tree, with what the coder reads of it.
+#[derive(Debug, Clone)]
+pub struct Node {
+    pub form: String,
+    /// Lower-cased lemma (the form, lower-cased, when the parse has none).
+    pub lemma: String,
+    pub upos: String,
+    pub xpos: String,
+    pub feats: String,
+    /// Index of the head, `None` for the root.
+    pub head: Option<usize>,
+    pub rel: Rel,
+    /// The relation label as given.
+    pub label: String,
+    pub children: Vec<usize>,
+}
+
+/// A sentence as a tree; indices are 0-based word positions.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    pub nodes: Vec<Node>,
+}
+
+impl Tree {
+    /// Build the tree of a parsed sentence. Words without a head hang from the root;
+    /// heads that point outside the sentence, or cycles, are cut there, so a bad parse
+    /// gives a poor tree rather than a hang.
+    pub fn new(sentence: &Sentence) -> Tree {
+        let n = sentence.tokens.len();
+        let mut nodes: Vec<Node> = sentence
+            .tokens
+            .iter()
+            .map(|t| {
+                let label = t.deprel.clone().unwrap_or_default();
+                Node {
+                    form: t.form.clone(),
+                    lemma: t.lemma.clone().filter(|l| !l.is_empty() && l != "_").unwrap_or_else(|| t.form.clone()).to_lowercase(),
+                    upos: t.upos.clone().unwrap_or_default(),
+                    xpos: t.xpos.clone().unwrap_or_default(),
+                    feats: t.feats.clone().unwrap_or_default(),
+                    head: t.head.filter(|&h| h >= 1 && h <= n).map(|h| h - 1),
+                    rel: Rel::parse(&label),
+                    label,
+                    children: Vec::new(),
+                }
+            })
+            .collect();
+        // Break cycles: walk up from each node; a node met twice loses its head.
+        for start in 0..n {
+            let mut seen = vec![false; n];
+            let mut at = start;
+            while let Some(h) = nodes[at].head {
+                if seen[h] {
+                    nodes[at].head = None;
+                    break;
+                }
+                seen[at] = true;
+                at = h;
+            }
+        }
+        for i in 0..n {
+            if let Some(h) = nodes[i].head {
+                nodes[h].children.push(i);
+            }
+        }
+        let mut tree = Tree { nodes };
+        tree.normalize_v1();
+        tree
+    }
+
+    /// UD v1 puts prepositional phrases of verbs under `nmod` and has no `obl:agent`;
+    /// make them `obl` and mark passive `by` phrases as agents.
+    fn normalize_v1(&mut self) {
+        for i in 0..self.nodes.len() {
+            if self.nodes[i].rel == Rel::Nmod {
+                if let Some(h) = self.nodes[i].head {
+                    if self.is_verbal(h) {
+                        self.nodes[i].rel = Rel::Obl;
+                    }
+                }
+            }
+            if self.nodes[i].rel == Rel::Obl {
+                if let Some(h) = self.nodes[i].head {
+                    if self.prep(i).as_deref() == Some("by") && self.is_passive(h) {
+                        self.nodes[i].rel = Rel::Agent;
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn children_with(&self, i: usize, rel: Rel) -> impl Iterator<Item = usize> + '_ {
+        self.nodes[i].children.iter().copied().filter(move |&c| self.nodes[c].rel == rel)
+    }
+
+    pub fn has_child(&self, i: usize, rel: Rel) -> bool {
+        self.children_with(i, rel).next().is_some()
+    }
+
+    /// Verbs, and predicates that act like them (an adjective or noun with a copula).
+    pub fn is_verbal(&self, i: usize) -> bool {
+        let n = &self.nodes[i];
+        n.upos == "VERB" || n.upos == "AUX" && n.rel == Rel::Root || self.has_child(i, Rel::Cop) || self.has_child(i, Rel::NsubjPass)
+    }
+
+    /// The preposition (lower-cased, multiword ones joined by a space: "because of") that
+    /// marks a nominal, if any.
+    pub fn prep(&self, i: usize) -> Option<String> {
+        let mut words: Vec<usize> = self.children_with(i, Rel::Case).collect();
+        if words.is_empty() {
+            words = self.children_with(i, Rel::Mark).collect();
+        }
+        let first = *words.first()?;
+        // "out of", "according to": the case word's own fixed children.
+        let mut parts: Vec<usize> = vec![first];
+        parts.extend(self.nodes[first].children.iter().copied().filter(|&c| self.nodes[c].rel == Rel::Flat));
+        parts.sort_unstable();
+        Some(parts.iter().map(|&p| self.nodes[p].lemma.as_str()).collect::<Vec<_>>().join(" "))
+    }
+
+    /// Passive: a passive subject, a passive auxiliary, or a past participle with "by".
+    pub fn is_passive(&self, v: usize) -> bool {
+        self.has_child(v, Rel::NsubjPass)
+            || self.has_child(v, Rel::AuxPass)
+            || self.nodes[v].feats.contains("Voice=Pass")
+    }
+
+    /// Negated by "not", "never", "no" or "n't".
+    pub fn is_negated(&self, v: usize) -> bool {
+        self.nodes[v].children.iter().any(|&c| {
+            let n = &self.nodes[c];
+            n.rel == Rel::Neg
+                || (matches!(n.rel, Rel::Advmod | Rel::Det) && matches!(n.lemma.as_str(), "not" | "n't" | "never" | "no"))
+                || n.feats.contains("Polarity=Neg") && n.rel != Rel::Conj
+        })
+    }
+
+    /// Under a modal or future that makes the event hypothetical: could, would, might,
+    /// may, should, must, will, shall.
+    pub fn is_modal(&self, v: usize) -> bool {
+        self.children_with(v, Rel::Aux).any(|c| {
+            matches!(self.nodes[c].lemma.as_str(), "could" | "would" | "might" | "may" | "should" | "must" | "can" | "will" | "shall" | "'d" | "'ll" | "wo" | "ca")
+        })
+    }
+
+    /// The clause is an "if"/"unless" condition.
+    pub fn is_conditional(&self, v: usize) -> bool {
+        self.children_with(v, Rel::Mark).any(|c| matches!(self.nodes[c].lemma.as_str(), "if" | "unless" | "whether"))
+    }
+
+    /// The words of the subtree of `i`, in order.
+    pub fn subtree(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() {
+            let at = out[k];
+            out.extend(self.nodes[at].children.iter().copied());
+            k += 1;
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// Conjuncts of `i` (not `i` itself), following chains ("A, B and C").
+    pub fn conjuncts(&self, i: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut stack: Vec<usize> = self.children_with(i, Rel::Conj).collect();
+        while let Some(c) = stack.pop() {
+            out.push(c);
+            stack.extend(self.children_with(c, Rel::Conj));
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The head of a chain of conjuncts (`i` itself when it is not a conjunct).
+    pub fn first_conjunct(&self, mut i: usize) -> usize {
+        while self.nodes[i].rel == Rel::Conj {
+            match self.nodes[i].head {
+                Some(h) => i = h,
+                None => break,
+            }
+        }
+        i
+    }
+
+    /// Subjects of a verb, as written or inherited: a conjoined verb shares its first
+    /// conjunct's subject ("Russia attacked and seized …"), an `xcomp` verb its
+    /// controller's ("agreed to restore"), a relative clause the noun it modifies.
+    pub fn subjects(&self, v: usize) -> Vec<usize> {
+        let direct: Vec<usize> = self.nodes[v].children.iter().copied().filter(|&c| self.nodes[c].rel == Rel::Nsubj).collect();
+        if !direct.is_empty() {
+            return direct;
+        }
+        let Some(h) = self.nodes[v].head else { return Vec::new() };
+        match self.nodes[v].rel {
+            Rel::Conj | Rel::Xcomp => {
+                // "persuaded Gondor to attack": the object of the controlling verb controls.
+                if self.nodes[v].rel == Rel::Xcomp {
+                    let objects: Vec<usize> = self.children_with(h, Rel::Obj).collect();
+                    if !objects.is_empty() {
+                        return objects;
+                    }
+                }
+                self.subjects(h)
+            }
+            Rel::Acl | Rel::AclRelcl => vec![h],
+            Rel::Advcl if self.has_child(v, Rel::Mark) => Vec::new(),
+            Rel::Advcl => self.subjects(h),
+            _ => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dyad_model::Token;
+
+    /// A sentence from (form, lemma, upos, head, deprel) rows.
+    pub(crate) fn sentence(rows: &[(&str, &str, &str, usize, &str)]) -> Sentence {
+        Sentence {
+            tokens: rows
+                .iter()
+                .map(|&(form, lemma, upos, head, rel)| Token {
+                    form: form.into(),
+                    lemma: Some(lemma.into()),
+                    upos: Some(upos.into()),
+                    head: Some(head),
+                    deprel: Some(rel.into()),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn v1_passive_by_phrase_becomes_an_agent() {
+        // "Prisoners were handed over by Ukraine" in UD v1.
+        let s = sentence(&[
+            ("Prisoners", "prisoner", "NOUN", 3, "nsubjpass"),
+            ("were", "be", "AUX", 3, "auxpass"),
+            ("handed", "hand", "VERB", 0, "root"),
+            ("over", "over", "ADP", 3, "compound:prt"),
+            ("by", "by", "ADP", 6, "case"),
+            ("Ukraine", "Ukraine", "PROPN", 3, "nmod"),
+        ]);
+        let t = Tree::new(&s);
+        assert!(t.is_passive(2));
+        assert_eq!(t.nodes[5].rel, Rel::Agent);
+        assert_eq!(t.prep(5).as_deref(), Some("by"));
+    }
+
+    #[test]
+    fn negation_modality_and_inherited_subjects() {
+        // "Kiev could not demand aid and agreed to talk"
+        let s = sentence(&[
+            ("Kiev", "Kiev", "PROPN", 4, "nsubj"),
+            ("could", "could", "AUX", 4, "aux"),
+            ("not", "not", "PART", 4, "advmod"),
+            ("demand", "demand", "VERB", 0, "root"),
+            ("aid", "aid", "NOUN", 4, "obj"),
+            ("and", "and", "CCONJ", 7, "cc"),
+            ("agreed", "agree", "VERB", 4, "conj"),
+            ("to", "to", "PART", 9, "mark"),
+            ("talk", "talk", "VERB", 7, "xcomp"),
+        ]);
+        let t = Tree::new(&s);
+        assert!(t.is_negated(3) && t.is_modal(3));
+        assert!(!t.is_negated(6) && !t.is_modal(6));
+        assert_eq!(t.subjects(6), [0]);
+        assert_eq!(t.subjects(8), [0]);
+        assert_eq!(t.conjuncts(3), [6]);
+    }
+
+    #[test]
+    fn cycles_and_bad_heads_do_not_hang() {
+        let s = sentence(&[("a", "a", "X", 2, "dep"), ("b", "b", "X", 1, "dep"), ("c", "c", "X", 99, "dep")]);
+        let t = Tree::new(&s);
+        assert_eq!(t.len(), 3);
+        assert!(t.nodes[2].head.is_none());
+        assert!(t.subtree(0).len() <= 2);
+    }
+}
