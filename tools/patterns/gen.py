@@ -20,6 +20,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
 
 from names import NAMES  # noqa: E402
@@ -45,7 +46,7 @@ def read_in(path):
             code, pat = (x.strip() for x in s.split("|", 1))
             if code not in NAMES:
                 raise SystemExit(f"{path}:{n}: unknown code {code}")
-            for p in anchor_split(" ".join(pat.split())):
+            for p in expand(" ".join(pat.split())):
                 out.append((code, p, note))
     return out
 
@@ -61,6 +62,23 @@ def anchor_split(pat):
             return [" ".join(words[:i] + [alt] + words[i + 1:]) for alt in w.split(";")]
         return [pat]
     return [pat]
+
+
+def synset_split(pat):
+    """A position that mixes &NAME with other alternatives (`&PRISONER;&REMAINS`) is written
+    one alternative a line."""
+    words = pat.split()
+    for i, w in enumerate(words):
+        if ";" in w and "&" in w:
+            out = []
+            for alt in w.split(";"):
+                out += synset_split(" ".join(words[:i] + [alt] + words[i + 1:]))
+            return out
+    return [pat]
+
+
+def expand(pat):
+    return [q for p in anchor_split(pat) for q in synset_split(p)]
 
 
 def anchor_of(pat):
@@ -87,7 +105,7 @@ def gen_topics():
                 if frame_has_tgt and "TGT" in ph["text"]:
                     continue
                 pat = frame.replace("{x}", ph["text"])
-                for p in anchor_split(pat):
+                for p in expand(pat):
                     dest.append((code_for(topic, fam, ph, p), p, note))
 
     for t in T.TOPICS:
