@@ -236,7 +236,7 @@ impl Tree {
     /// may, should, must, will, shall.
     pub fn is_modal(&self, v: usize) -> bool {
         self.children_with(v, Rel::Aux).any(|c| {
-            matches!(self.nodes[c].lemma.as_str(), "could" | "would" | "might" | "may" | "should" | "must" | "can" | "will" | "shall" | "'d" | "'ll" | "wo" | "ca")
+            matches!(self.nodes[c].lemma.as_str(), "could" | "would" | "might" | "may" | "should" | "must" | "'d")
         })
     }
 
