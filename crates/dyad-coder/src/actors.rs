@@ -97,6 +97,18 @@ impl Mentions {
             }
             (Some(m), None) => Some(self.actor_ref(dict, m)),
             (None, Some(a)) if matches!(a.0, AgentCode::Actor(_)) => Some(ActorRef { code: a.0.apply(None), name: None, id: None, first: a.1, last: a.2 }),
+            // "lawmakers in Arnor", "officials of Gondor": the country is in a
+            // prepositional phrase of the agent noun.
+            (None, Some(a)) => {
+                let place = tree.nodes[head]
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&c| tree.nodes[c].rel == Rel::Nmod && matches!(tree.prep(c).as_deref(), Some("in" | "of" | "from")))
+                    .find_map(|c| self.phrase_actor(tree, dict, c))?;
+                let country: String = place.code.chars().take(3).collect();
+                Some(ActorRef { code: a.0.apply(Some(&country)), name: None, id: None, first: a.1.min(place.first), last: a.2.max(place.last) })
+            }
             _ => None,
         }
     }

@@ -174,18 +174,28 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
     let target_nodes: Vec<usize> = match target_node {
         Some(t) => vec![t],
         None => {
-            // No slot bound: the object, else the first oblique that names an actor.
+            // No slot bound: the object, else the first oblique that names an actor, else
+            // an actor in a prepositional phrase of the object ("restored ties with Gondor").
             let mut t = object_nodes.clone();
             if actors_of(&t).is_empty() {
-                t = tree
-                    .nodes[v]
+                let names_actor = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some();
+                t = tree.nodes[v]
                     .children
                     .iter()
                     .copied()
                     .filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl | Rel::Iobj) && tree.prep(c).as_deref() != Some("by"))
-                    .filter(|&c| mentions.phrase_actor(tree, dict, c).is_some())
+                    .filter(names_actor)
                     .take(1)
                     .collect();
+                if t.is_empty() {
+                    t = object_nodes
+                        .iter()
+                        .flat_map(|&o| tree.nodes[o].children.iter().copied())
+                        .filter(|&c| tree.nodes[c].rel == Rel::Nmod && matches!(tree.prep(c).as_deref(), Some("with" | "between" | "to" | "on" | "against" | "for" | "from")))
+                        .filter(names_actor)
+                        .take(1)
+                        .collect();
+                }
             }
             t
         }
@@ -232,7 +242,13 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
     let scope = verb_scope(tree, v);
     for e in &p.elements {
         match &e.term {
-            Term::Source | Term::Both | Term::Skip | Term::Any => continue,
+            Term::Source | Term::Both | Term::Skip => continue,
+            // A preposition with no object named ("* (TO)"): some dependent must carry it.
+            Term::Any => {
+                if !e.prep.is_empty() && !e.optional && !scope.iter().any(|&c| prep_matches(tree, c, &e.prep)) {
+                    return None;
+                }
+            }
             Term::Target => {
                 let candidates: Vec<usize> = if e.prep.is_empty() {
                     objects.to_vec()

@@ -51,9 +51,18 @@ enum Command {
     /// Measure a stage against gold data; prints a table, then one JSON line of figures.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
+    /// Inspect and validate dictionaries (dyad's own format and PETRARCH files).
+    #[command(subcommand)]
+    Dict(commands::dict::DictCommand),
 }
 
 fn main() {
+    // Like other Unix filters, stop quietly when the reader of our output goes away
+    // (`dyad eval suite … | head`) instead of failing on the next print.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     // clap exits 2 on usage errors; dyad's contract says 1 (2 is for internal errors).
     let cli = Cli::try_parse().unwrap_or_else(|e| {
         let code = if e.use_stderr() { 1 } else { 0 };
@@ -63,6 +72,7 @@ fn main() {
     let result = match cli.command {
         Command::Segment(args) => commands::segment::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),
+        Command::Dict(cmd) => commands::dict::run(cmd),
     };
     exit::finish(result)
 }
