@@ -11,7 +11,7 @@ use crate::date::DateRange;
 use crate::dictionaries::Dictionaries;
 use crate::diag::Origin;
 use crate::model::{Actor, ActorCode, ActorId, Fallback};
-use crate::variants::skeleton;
+use crate::variants::{normalize, skeleton};
 
 /// Two entries that contradict each other.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,38 +39,41 @@ impl Dictionaries {
     /// Conflicts between entries (see the module documentation), in file order.
     pub fn conflicts(&self) -> Vec<Conflict> {
         let mut out = Vec::new();
-        let mut by_name: FxHashMap<String, Vec<ActorId>> = FxHashMap::default();
+        // skeleton → (actor, the alias as written)
+        let mut by_name: FxHashMap<String, Vec<(ActorId, &str)>> = FxHashMap::default();
         for (i, a) in self.actors.iter().enumerate() {
-            let mut keys: Vec<String> = a.aliases.iter().map(|s| skeleton(s)).filter(|k| !k.is_empty()).collect();
+            let mut keys: Vec<(String, &str)> =
+                a.aliases.iter().map(|s| (skeleton(s), s.as_str())).filter(|k| !k.0.is_empty()).collect();
             keys.sort();
-            keys.dedup();
-            for k in keys {
-                by_name.entry(k).or_default().push(ActorId(i as u32));
+            keys.dedup_by(|x, y| x.0 == y.0);
+            for (k, alias) in keys {
+                by_name.entry(k).or_default().push((ActorId(i as u32), alias));
             }
         }
-        let mut groups: Vec<(&String, &Vec<ActorId>)> = by_name.iter().filter(|(_, v)| v.len() > 1).collect();
-        groups.sort_by_key(|(_, v)| self.actor(v[1]).origin);
-        for (name, ids) in groups {
+        let mut groups: Vec<&Vec<(ActorId, &str)>> = by_name.values().filter(|v| v.len() > 1).collect();
+        groups.sort_by_key(|v| self.actor(v[1].0).origin);
+        for ids in groups {
             if ids.len() > MAX_GROUP {
-                let a = self.actor(ids[0]);
+                let a = self.actor(ids[0].0);
                 out.push(Conflict {
-                    origin: self.actor(ids[1]).origin,
+                    origin: self.actor(ids[1].0).origin,
                     other: a.origin,
-                    message: format!("the name {name:?} is given to {} actors", ids.len()),
+                    message: format!("the name {:?} is given to {} actors", ids[0].1, ids.len()),
                 });
                 continue;
             }
-            'pairs: for (x, &ia) in ids.iter().enumerate() {
-                for &ib in &ids[x + 1..] {
+            'pairs: for (x, &(ia, na)) in ids.iter().enumerate() {
+                for &(ib, nb) in &ids[x + 1..] {
                     let (a, b) = (self.actor(ia), self.actor(ib));
+                    let names = if normalize(na) == normalize(nb) { format!("{na:?}") } else { format!("{na:?} / {nb:?}") };
                     for (ca, ra, oa) in coded_ranges(a) {
                         for (cb, rb, ob) in coded_ranges(b) {
-                            if ca != cb && ra.overlaps(&rb) {
+                            if ca != cb && ra.overlaps_beyond_handover(&rb) {
                                 out.push(Conflict {
                                     origin: ob,
                                     other: oa,
                                     message: format!(
-                                        "the name {name:?} names {} ({ca}, {ra}) and {} ({cb}, {rb}) at overlapping dates",
+                                        "the name {names} names {} ({ca}, {ra}) and {} ({cb}, {rb}) at overlapping dates",
                                         a.name, b.name
                                     ),
                                 });
@@ -84,7 +87,7 @@ impl Dictionaries {
         for a in &self.actors {
             for (i, x) in a.codes.iter().enumerate() {
                 for y in &a.codes[i + 1..] {
-                    if x.role.is_some() && x.role == y.role && x.code != y.code && x.dates.overlaps(&y.dates) {
+                    if x.role.is_some() && x.role == y.role && x.code != y.code && x.dates.overlaps_beyond_handover(&y.dates) {
                         out.push(Conflict {
                             origin: y.origin,
                             other: x.origin,

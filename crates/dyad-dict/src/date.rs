@@ -34,6 +34,14 @@ impl DateRange {
         starts_before_other_ends && other_starts_before_self_ends
     }
 
+    /// True when the ranges share more than a handover day. Ranges are inclusive, so a
+    /// change of office written `..2019-08-21` then `2019-08-21..` shares that one day;
+    /// that is how handovers are naturally written, not a contradiction.
+    pub fn overlaps_beyond_handover(&self, other: &DateRange) -> bool {
+        let handover = |a: &DateRange, b: &DateRange| a.to.is_some() && a.to == b.from;
+        self.overlaps(other) && !handover(self, other) && !handover(other, self)
+    }
+
     /// Days from `date` to the nearest day of the range (0 inside it); used to pick "the
     /// nearest role in time" for a date outside every role.
     pub fn distance_days(&self, date: Date) -> i64 {
@@ -192,6 +200,9 @@ mod tests {
         let c = parse_dyad_range("2024-05-13..").unwrap();
         assert!(a.overlaps(&b) && b.overlaps(&a));
         assert!(!a.overlaps(&c));
+        assert!(!a.overlaps_beyond_handover(&b) && !b.overlaps_beyond_handover(&a));
+        let d = parse_dyad_range("2024-05-01..").unwrap();
+        assert!(a.overlaps_beyond_handover(&d));
         assert!(DateRange::ALWAYS.overlaps(&a));
         assert_eq!(c.distance_days(date(2024, 5, 10)), 3);
         assert_eq!(a.distance_days(date(2024, 5, 14)), 2);

@@ -57,6 +57,8 @@ impl DictionariesBuilder {
         let source = self.parts.len().min(u16::MAX as usize) as u16;
         let mut sink = Sink::new(name);
         let (format, part) = load::read(name, bytes, format, file, source, &mut sink);
+        // Decoding warnings come first; show the file's problems in line order.
+        sink.out.sort_by_key(|d| d.line);
         self.diagnostics.extend(sink.out);
         self.parts.push((format, part));
         format
@@ -270,6 +272,7 @@ impl Dictionaries {
             role_index: FxHashMap::default(),
         };
         d.index_synsets(&mut diagnostics);
+        d.split_glued_synsets(&mut diagnostics);
         d.check_patterns(&mut diagnostics);
         d.index_actors();
         d.index_agents();
@@ -321,6 +324,59 @@ impl Dictionaries {
     /// undefined synset is dropped (as PETRARCH does). Problems in dyad's own files are
     /// errors; in PETRARCH files, which use codes outside 1.1b3 on purpose (176, WEIS
     /// codes in the validation suite), warnings.
+    /// TABARI glues a synset to the words after it with `_` (`NEW_&TIETYPES_RELATIONS`);
+    /// PETRARCH-2 reads `&TIETYPES_RELATIONS` as one (undefined) name. When such a name is
+    /// undefined but starts with a defined synset, it is split into that synset and
+    /// consecutive words.
+    fn split_glued_synsets(&mut self, diagnostics: &mut Vec<Diagnostic>) {
+        let synsets = &self.synset_index;
+        let mut notes = Vec::new();
+        let split = |name: &str| -> Option<(Box<str>, Vec<Box<str>>)> {
+            let mut cut = name.len();
+            while let Some(i) = name[..cut].rfind('_') {
+                cut = i;
+                if synsets.contains_key(&name[..cut]) {
+                    let words = name[cut + 1..].split('_').filter(|w| !w.is_empty()).map(|w| w.to_lowercase().into()).collect();
+                    return Some((name[..cut].into(), words));
+                }
+            }
+            None
+        };
+        for b in &mut self.verb_blocks {
+            for p in &mut b.patterns {
+                if p.dialect != Dialect::Petrarch {
+                    continue;
+                }
+                let mut k = 0;
+                while k < p.elements.len() {
+                    let fix = match &p.elements[k].term {
+                        Term::Synset(name) if !synsets.contains_key(name) => split(name),
+                        _ => None,
+                    };
+                    if let Some((syn, words)) = fix {
+                        let e = p.elements[k].clone();
+                        notes.push((p.origin, format!("&{} read as &{syn} followed by {}", match &e.term { Term::Synset(n) => n, _ => unreachable!() }, words.join(" ").to_uppercase())));
+                        let before = e.side == Side::Before;
+                        let mut new = vec![Element { term: Term::Synset(syn), adjacent: if before { true } else { e.adjacent }, ..e.clone() }];
+                        let n = words.len();
+                        for (j, w) in words.into_iter().enumerate() {
+                            let adjacent = if before { j + 1 < n || e.adjacent } else { true };
+                            new.push(Element { term: Term::Words(vec![w]), adjacent, modifiers: Vec::new(), ..e.clone() });
+                        }
+                        let added = new.len();
+                        p.elements.splice(k..k + 1, new);
+                        k += added;
+                    } else {
+                        k += 1;
+                    }
+                }
+            }
+        }
+        for (origin, msg) in notes {
+            diagnostics.push(self.diag(origin, Severity::Warning, msg));
+        }
+    }
+
     fn check_patterns(&mut self, diagnostics: &mut Vec<Diagnostic>) {
         let sev = |d: Dialect| if d == Dialect::Dyad { Severity::Error } else { Severity::Warning };
         let mut out = Vec::new();

@@ -13,7 +13,8 @@ use crate::date::DateRange;
 use crate::diag::Origin;
 
 /// A CAMEO actor code: country (ISO alpha-3 or a CAMEO region/IGO code) plus sector codes,
-/// e.g. `USAGOV`, `RUSMIL`, `IGOUNO`. Stored as written (uppercased).
+/// e.g. `USAGOV`, `RUSMIL`, `IGOUNO`. Stored as written (uppercased); TABARI validation
+/// files also use several codes joined by `/` (`ELR/GAL`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ActorCode(pub Box<str>);
 
@@ -27,6 +28,10 @@ impl ActorCode {
     /// The first three letters: the country (or `IGO`, `NGO`, ...) part.
     pub fn country(&self) -> &str {
         self.0.get(..3).unwrap_or(&self.0)
+    }
+    /// PETRARCH's null code `---`: the actor has no code (over these dates).
+    pub fn is_null(&self) -> bool {
+        &*self.0 == "---"
     }
 }
 
@@ -217,15 +222,19 @@ pub struct Actor {
 impl Actor {
     /// The code on `date`: the first dated code covering it, else the fallback.
     pub fn code_on(&self, date: Date) -> Option<&ActorCode> {
-        self.dated_code_on(date).map(|d| &d.code).or(match &self.fallback {
+        if let Some(d) = self.dated_code_on(date) {
+            return (!d.code.is_null()).then_some(&d.code);
+        }
+        match &self.fallback {
             Fallback::Code(c) => Some(c),
             Fallback::Nothing => None,
             Fallback::Nearest => self
                 .codes
                 .iter()
+                .filter(|d| !d.code.is_null())
                 .min_by_key(|d| d.dates.distance_days(date))
                 .map(|d| &d.code),
-        })
+        }
     }
 
     /// The dated code (with its role) covering `date`, if any.

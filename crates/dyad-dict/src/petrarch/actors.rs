@@ -112,14 +112,16 @@ fn parse_restriction(inner: &str) -> Result<Restriction, String> {
     if code.is_empty() {
         return Err("empty code `[]`".into());
     }
-    if !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+    // TABARI codes may be several joined by `/` (ELR/GAL) or special (+++); they are kept
+    // as written for the coder to interpret.
+    if code.contains(['[', ']']) {
         return Err(format!("bad code {code:?}"));
     }
-    let code = if code == "---" { None } else { Some(ActorCode::new(code)) };
     if rest.is_empty() {
-        return Ok(Restriction::Default(code));
+        return Ok(Restriction::Default(if code == "---" { None } else { Some(ActorCode::new(code)) }));
     }
-    let Some(code) = code else { return Err("a null code `---` cannot carry dates".into()) };
+    // A dated null code (`[--- <950630]`) means "no code over these dates".
+    let code = ActorCode::new(code);
     let range = if let Some(d) = rest.strip_prefix('<') {
         DateRange { from: None, to: Some(parse_petrarch_date(d)?) }
     } else if let Some(d) = rest.strip_prefix('>') {
@@ -185,6 +187,16 @@ JAVIER_DE_CUELLAR_\t[IGOUNO 820101-911231] [ELI]
         let j = &a[3];
         assert_eq!(j.code_on(date(1990, 1, 1)).map(|c| c.as_str()), Some("IGOUNO"));
         assert_eq!(j.code_on(date(1995, 1, 1)).map(|c| c.as_str()), Some("ELI"));
+    }
+
+    #[test]
+    fn tabari_special_codes() {
+        let (a, d) = parse_str("PRINCE OF DOL AMROTH\n\t[--- <950630]\n\t[DOL]\nLORIEN  [ELR/GAL]\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(a[0].name, "Prince Of Dol Amroth");
+        assert_eq!(a[0].code_on(date(1995, 6, 30)), None);
+        assert_eq!(a[0].code_on(date(1995, 7, 1)).map(|c| c.as_str()), Some("DOL"));
+        assert_eq!(a[1].code_on(date(2000, 1, 1)).map(|c| c.as_str()), Some("ELR/GAL"));
     }
 
     #[test]

@@ -23,7 +23,8 @@ pub(crate) fn parse(text: &str, file: FileId, sink: &mut Sink) -> Vec<PicoEntry>
             continue;
         };
         let code = code.trim();
-        if code.is_empty() || !code.bytes().all(|b| b.is_ascii_digit()) {
+        // `---` is the null code (no event), which PICO maps too.
+        if code.is_empty() || !(code == "---" || code.bytes().all(|b| b.is_ascii_digit())) {
             sink.error(n, format!("bad CAMEO code {code:?}"));
             continue;
         }
@@ -56,15 +57,16 @@ fn eval(expr: &str) -> Result<i64, String> {
                 rest = r;
                 continue;
             }
-            let r = rest
-                .strip_prefix("0x")
-                .or_else(|| rest.strip_prefix("0X"))
-                .ok_or_else(|| format!("bad value {expr:?}: expected a 0x number"))?;
-            let end = r.find(|c: char| !c.is_ascii_hexdigit()).unwrap_or(r.len());
+            // Hex as a rule (`0x1000`); `---:0` uses a plain decimal.
+            let (r, radix) = match rest.strip_prefix("0x").or_else(|| rest.strip_prefix("0X")) {
+                Some(r) => (r, 16),
+                None => (rest, 10),
+            };
+            let end = r.find(|c: char| !c.is_digit(radix)).unwrap_or(r.len());
             if end == 0 || end > 15 {
-                return Err(format!("bad hex number in {expr:?}"));
+                return Err(format!("bad value {expr:?}: expected a number like 0x1000"));
             }
-            let v = i64::from_str_radix(&r[..end], 16).map_err(|_| format!("bad hex number in {expr:?}"))?;
+            let v = i64::from_str_radix(&r[..end], radix).map_err(|_| format!("bad number in {expr:?}"))?;
             total = total.checked_add(sign * v).ok_or_else(|| format!("value {expr:?} overflows"))?;
             sign = 1;
             rest = &r[end..];
@@ -95,7 +97,8 @@ mod tests {
         assert_eq!(eval("0x1000-0xFFFF"), Ok(0x1000 - 0xFFFF));
         assert_eq!(eval("-0xFFFF+0x2045+0x300"), Ok(-0xFFFF + 0x2045 + 0x300));
         assert!(eval("0x").is_err());
-        assert!(eval("12").is_err());
+        assert_eq!(eval("0"), Ok(0));
+        assert!(eval("x12").is_err());
         assert!(eval("0x10+").is_err());
         assert!(eval("0x10*0x2").is_err());
     }

@@ -172,9 +172,17 @@ fn parse_verb_line(t: &str, block_code: Option<EventCode>, origin: Origin, sink:
     if head.is_empty() {
         return Err("verb line without a verb".into());
     }
-    if head.split_whitespace().count() != 1 {
-        return Err(format!("verb {head:?} has blanks; join the words of a multi-word verb with `_`"));
+    if head.contains('*') {
+        return Err(format!("{head:?} looks like a pattern without its leading `-`"));
     }
+    let joined;
+    let head = if head.split_whitespace().count() > 1 {
+        sink.warn(origin.line, format!("verb {head:?} has blanks; read as the multi-word verb {:?}", head.split_whitespace().collect::<Vec<_>>().join("_")));
+        joined = head.split_whitespace().collect::<Vec<_>>().join("_");
+        joined.as_str()
+    } else {
+        head
+    };
     let (before, lemma, after) = split_multiword(head, origin.line, sink)?;
     let mut forms: Vec<Box<str>> = Vec::new();
     match forms_text {
@@ -280,38 +288,38 @@ enum Lex<'a> {
 }
 
 /// Splits a pattern body into lexemes; the bool says the lexeme was joined to the
-/// previous one by `_` (must be consecutive).
+/// previous one by `_` (must be consecutive). A synset name runs over underscores
+/// (`&FIGHT_CRIM` is one name, as PETRARCH-2 reads it).
 fn lex(body: &str) -> Vec<(Lex<'_>, bool)> {
     let mut out = Vec::new();
     for tok in body.split_whitespace() {
+        let b = tok.as_bytes();
+        let mut i = 0;
         let mut joined = false;
-        for (k, part) in tok.split('_').enumerate() {
-            let adjacent = k > 0;
-            if part.is_empty() {
-                joined = adjacent || joined;
-                continue;
-            }
-            let mut s = part;
-            let mut first = true;
-            while !s.is_empty() {
-                let adj = first && (adjacent || joined);
-                first = false;
-                let c = s.as_bytes()[0];
-                let (lx, len) = match c {
-                    b'(' => (Lex::Open, 1),
-                    b')' => (Lex::Close, 1),
-                    b'{' => (Lex::OpenNp, 1),
-                    b'}' => (Lex::CloseNp, 1),
-                    b'*' => (Lex::Verb, 1),
-                    _ => {
-                        let end = s.find(['(', ')', '{', '}', '*']).unwrap_or(s.len());
-                        (Lex::Word(&s[..end]), end)
-                    }
-                };
-                out.push((lx, adj));
-                s = &s[len..];
-            }
+        while i < b.len() {
+            let (lx, len) = match b[i] {
+                b'_' => {
+                    joined = true;
+                    i += 1;
+                    continue;
+                }
+                b'(' => (Lex::Open, 1),
+                b')' => (Lex::Close, 1),
+                b'{' => (Lex::OpenNp, 1),
+                b'}' => (Lex::CloseNp, 1),
+                b'*' => (Lex::Verb, 1),
+                b'&' => {
+                    let end = tok[i + 1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).map_or(b.len(), |e| e + i + 1);
+                    (Lex::Word(&tok[i..end]), end - i)
+                }
+                _ => {
+                    let end = tok[i..].find(['(', ')', '{', '}', '*', '_']).map_or(b.len(), |e| e + i);
+                    (Lex::Word(&tok[i..end]), end - i)
+                }
+            };
+            out.push((lx, joined));
             joined = false;
+            i += len;
         }
     }
     out
