@@ -82,7 +82,14 @@ impl Mentions {
         }
         let agent = words.iter().filter_map(|&w| self.agents[w].as_ref()).min_by_key(|a| a.1.abs_diff(head));
         match (named, agent) {
-            // A person or organisation named at the head: their own code.
+            // A person or organisation named at the head: their own code, sharpened by a
+            // role noun when the dictionary gives only a country ("Bree President
+            // Romendacil" with Romendacil = BRE → BREGOV).
+            (Some(m), Some(a)) if best_distance == 0 && m.0.len() == 3 && matches!(a.0, AgentCode::Sector(_)) => {
+                let mut r = self.actor_ref(dict, m);
+                r.code = a.0.apply(Some(&m.0));
+                Some(r)
+            }
             (Some(m), _) if best_distance == 0 => Some(self.actor_ref(dict, m)),
             // "Russian defence minister", "Ukrainian soldiers": country + agent sector.
             (Some(m), Some(a)) => {

@@ -107,7 +107,14 @@ struct Found {
 }
 
 fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) -> Option<Found> {
-    let lemma = tree.nodes[v].lemma.as_str();
+    // Dictionaries may list an inflected form as a verb of its own ("LEFT" = depart, apart
+    // from "LEAVE" = leave behind): the form's entry, when there is one, is the sharper.
+    let form = tree.nodes[v].form.to_lowercase();
+    let lemma = if form != tree.nodes[v].lemma && dict.verb_blocks(&form).next().is_some() {
+        form.as_str()
+    } else {
+        tree.nodes[v].lemma.as_str()
+    };
     let passive = tree.is_passive(v);
     let subject_nodes: Vec<usize> = if passive {
         tree.children_with(v, Rel::Agent).collect()
