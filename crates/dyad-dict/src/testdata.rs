@@ -4,24 +4,13 @@ use std::path::PathBuf;
 
 /// The workspace root (`crates/dyad-dict/../..`).
 pub(crate) fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+    dyad_testdata::workspace_root()
 }
 
-/// The shared data dir: `$DYAD_DATA`, else `../shared/data` from the workspace root.
-/// When it is missing a test fails loudly under CI (`$CI` set) and is skipped otherwise.
+/// The shared data dir (`$DYAD_DATA`, else `../shared/data`), or `None` with a skip
+/// message; under CI a missing dir fails the test (see `dyad-testdata`).
 pub(crate) fn data_dir() -> Option<PathBuf> {
-    let dir = match std::env::var_os("DYAD_DATA") {
-        Some(d) => PathBuf::from(d),
-        None => workspace_root().join("../shared/data"),
-    };
-    if dir.join("petrarch").is_dir() {
-        return Some(dir);
-    }
-    if std::env::var_os("CI").is_some() {
-        panic!("shared data not found at {} (set DYAD_DATA)", dir.display());
-    }
-    eprintln!("skipped: shared data not found at {} (set DYAD_DATA)", dir.display());
-    None
+    dyad_testdata::data_file("cameo/cameo-codes.csv").map(|_| dyad_testdata::data_dir())
 }
 
 /// RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines.
