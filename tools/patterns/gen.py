@@ -164,17 +164,21 @@ def merge(hand, gen, kind):
     seen = {}
     blocks = {}
     dropped = []
+    conflicts = []
     for src, items in (("hand", hand), ("gen", gen)):
         for code, pat, note in items:
             k = norm(pat)
             if k in seen:
                 if seen[k][0] != code:
                     if src == "hand":
-                        raise SystemExit(f"{kind}: `{pat}` is {code} and {seen[k][0]} (`{seen[k][1]}`)")
-                    dropped.append((code, pat, seen[k]))
+                        conflicts.append(f"{kind}: `{pat}` is {code} and {seen[k][0]} (`{seen[k][1]}`)")
+                    else:
+                        dropped.append((code, pat, seen[k]))
                 continue
             seen[k] = (code, pat)
             blocks.setdefault(code, []).append((pat, note, src))
+    if conflicts:
+        raise SystemExit("\n".join(conflicts))
     return blocks, dropped
 
 

@@ -350,3 +350,24 @@ SYNSETS = [
      "organization ; organisation ; group ; candidate ; opposition candidate ; opposition group ; "
      "politician ; opposition leader"),
 ]
+
+SYNSETS += [
+    ("RIOTCONTROL", "crowd-control weapons (175)",
+     "tear gas ; teargas ; rubber bullet ; rubber-coated bullet ; plastic bullet ; "
+     "water cannon ; stun grenade ; flash-bang ; pepper spray ; baton ; truncheon ; "
+     "sound cannon"),
+    ("THROWN", "things thrown by rioters (145)",
+     "stone ; rock ; brick ; bottle ; petrol bomb ; molotov cocktail ; firebomb ; "
+     "firework ; flare ; paving stone"),
+    ("INFRA", "infrastructure targeted in fighting",
+     "infrastructure ; energy infrastructure ; critical infrastructure ; power grid ; grid ; "
+     "power plant ; power station ; thermal power plant ; energy facility ; substation ; "
+     "port ; airfield ; airport ; refinery ; oil refinery ; oil depot ; fuel depot ; "
+     "ammunition depot ; dam ; railway station ; bridge ; gas facility"),
+    ("POLICE", "police and security forces (153)",
+     "police ; riot police ; police officer ; security force ; national guard ; gendarmerie ; "
+     "special police ; police unit ; OMON ; riot squad ; interior ministry troops"),
+    ("EMERGENCY", "states of emergency and military rule",
+     "state of emergency ; martial law ; emergency rule ; military rule ; emergency law ; "
+     "state of siege ; emergency decree ; state of war ; emergency powers"),
+]
