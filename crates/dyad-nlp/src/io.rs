@@ -77,6 +77,10 @@ impl<'a> ByteReader<'a> {
         FormatError { offset: self.pos, message: message.to_string() }
     }
 
+    pub fn remaining(&self) -> usize {
+        self.buf.len() - self.pos
+    }
+
     pub fn at_end(&self) -> bool {
         self.pos == self.buf.len()
     }

@@ -19,28 +19,53 @@ const MAX_SUFFIX: usize = 8;
 /// One edit from form to lemma.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Rule {
-    lower: bool,
+    case: Case,
     strip: u8,
     append: String,
 }
 
-impl Rule {
-    /// The rule that turns `form` into `lemma`, preferring lowercasing when both
-    /// work (so an unseen capitalised common noun gets a lowercase lemma).
-    pub fn learn(form: &str, lemma: &str) -> Rule {
-        let lower = form.to_lowercase();
-        let (sl, al) = edit(&lower, lemma);
-        let (sk, ak) = edit(form, lemma);
-        if sl <= sk {
-            Rule { lower: true, strip: sl.min(255) as u8, append: al }
-        } else {
-            Rule { lower: false, strip: sk.min(255) as u8, append: ak }
+/// How the form's case is changed before the edit. The order is the preference when
+/// several give an equally short edit: lowercase first (common words, "The" -> "the"),
+/// then an uppercased first letter (proper nouns, so an unseen "kerala" becomes "Kerala" as EWT
+/// writes it), then the form as written ("US", "iPhone").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(u8)]
+enum Case {
+    Lower = 0,
+    Title = 1,
+    Keep = 2,
+}
+
+fn recase(form: &str, case: Case) -> String {
+    match case {
+        Case::Lower => form.to_lowercase(),
+        Case::Keep => form.to_string(),
+        Case::Title => {
+            let mut cs = form.chars();
+            match cs.next() {
+                Some(c) => c.to_uppercase().chain(cs).collect(),
+                None => String::new(),
+            }
         }
+    }
+}
+
+impl Rule {
+    /// The shortest rule that turns `form` into `lemma` (see [`Case`] for ties).
+    pub fn learn(form: &str, lemma: &str) -> Rule {
+        let mut best: Option<Rule> = None;
+        for case in [Case::Lower, Case::Title, Case::Keep] {
+            let (strip, append) = edit(&recase(form, case), lemma);
+            if best.as_ref().is_none_or(|b| strip < b.strip as usize) {
+                best = Some(Rule { case, strip: strip.min(255) as u8, append });
+            }
+        }
+        best.expect("three candidates")
     }
 
     /// `None` when the form is too short for the rule.
     pub fn apply(&self, form: &str) -> Option<String> {
-        let base = if self.lower { form.to_lowercase() } else { form.to_string() };
+        let base = recase(form, self.case);
         let n = base.chars().count();
         let strip = self.strip as usize;
         if strip > n || (strip == n && self.append.is_empty()) {
@@ -214,7 +239,7 @@ impl Lemmatizer {
     pub fn write(&self, w: &mut ByteWriter) {
         w.varint(self.rules.len() as u64);
         for r in &self.rules {
-            w.u8(r.lower as u8);
+            w.u8(r.case as u8);
             w.u8(r.strip);
             w.str(&r.append);
         }
@@ -229,9 +254,14 @@ impl Lemmatizer {
         let n = r.len_prefix(3)?;
         let mut rules = Vec::with_capacity(n);
         for _ in 0..n {
-            let lower = r.u8()? != 0;
+            let case = match r.u8()? {
+                0 => Case::Lower,
+                1 => Case::Title,
+                2 => Case::Keep,
+                _ => return Err(r.invalid("bad lemma rule")),
+            };
             let strip = r.u8()?;
-            rules.push(Rule { lower, strip, append: r.str()? });
+            rules.push(Rule { case, strip, append: r.str()? });
         }
         let exceptions = read_map(r, rules.len())?;
         let suffixes = read_map(r, rules.len())?;
@@ -277,8 +307,10 @@ mod tests {
     #[test]
     fn rules_learn_and_apply() {
         assert_eq!(Rule::learn("said", "say").apply("said").as_deref(), Some("say"));
-        assert_eq!(Rule::learn("The", "the"), Rule { lower: true, strip: 0, append: String::new() });
-        assert_eq!(Rule::learn("US", "US"), Rule { lower: false, strip: 0, append: String::new() });
+        assert_eq!(Rule::learn("The", "the"), Rule { case: Case::Lower, strip: 0, append: String::new() });
+        assert_eq!(Rule::learn("US", "US"), Rule { case: Case::Keep, strip: 0, append: String::new() });
+        assert_eq!(Rule::learn("i", "I").apply("i").as_deref(), Some("I"));
+        assert_eq!(Rule::learn("Bush", "Bush").apply("kerala").as_deref(), Some("Kerala"));
         // Multi-byte characters are stripped as characters.
         assert_eq!(Rule::learn("cafés", "café").apply("naïvetés").as_deref(), Some("naïveté"));
     }

@@ -188,6 +188,15 @@ impl Model {
         }
     }
 
+    /// A copy without weights smaller than `min` quantization steps: smaller file,
+    /// fewer cache misses, and (for small `min`) the same decisions.
+    pub fn pruned(&self, min: i16) -> Model {
+        let mut m = self.clone();
+        m.tagger.weights = m.tagger.weights.prune(min);
+        m.parser.weights = m.parser.weights.prune(min);
+        m
+    }
+
     pub fn meta(&self, key: &str) -> Option<&str> {
         self.meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }

@@ -24,6 +24,8 @@ pub struct Parser {
     pub(crate) root: u8,
     /// Label used for words the transition system left without a head.
     pub(crate) fallback: u8,
+    /// Beam width the model was trained for (1 = greedy).
+    pub(crate) beam: usize,
 }
 
 /// A sentence to train or evaluate on: word hashes, (predicted) joint tags, and gold
@@ -35,9 +37,19 @@ pub struct ParseExample {
     pub labels: Vec<u8>,
 }
 
-/// Parser configuration with reusable buffers (index 0 is the root).
+/// Reusable buffers for parsing; one per thread.
 #[derive(Default)]
 pub struct ParseScratch {
+    st: State,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+    valid: Vec<bool>,
+    beam: Beam,
+}
+
+/// A parser configuration (index 0 is the root).
+#[derive(Default, Clone)]
+struct State {
     stack: Vec<u16>,
     in_stack: Vec<bool>,
     buf: usize,
@@ -52,14 +64,10 @@ pub struct ParseScratch {
     nr: Vec<u8>,
     lset: Vec<u128>,
     rset: Vec<u128>,
-    feats: Vec<u64>,
-    scores: Vec<f32>,
-    valid: Vec<bool>,
-    costs: Vec<u32>,
 }
 
-impl ParseScratch {
-    fn reset(&mut self, n: usize, n_classes: usize) {
+impl State {
+    fn reset(&mut self, n: usize) {
         self.n = n;
         self.stack.clear();
         self.stack.push(0);
@@ -82,9 +90,6 @@ impl ParseScratch {
         fill!(self.nr, 0);
         fill!(self.lset, 0);
         fill!(self.rset, 0);
-        self.scores.resize(n_classes, 0.0);
-        self.valid.resize(n_classes, false);
-        self.costs.resize(n_classes, 0);
     }
 
     fn add_arc(&mut self, h: usize, d: usize, l: u8) {
@@ -138,24 +143,24 @@ impl ParseScratch {
         self.buf > self.n
     }
 
-    fn set_valid(&mut self, n_labels: usize, root: u8) {
+    fn set_valid(&self, valid: &mut [bool], n_labels: usize, root: u8) {
         let has_b = self.buf <= self.n;
         let s = self.stack.last().copied().map(|s| s as usize);
-        self.valid[SHIFT] = has_b;
-        self.valid[REDUCE] = matches!(s, Some(s) if s != 0 && self.head[s] >= 0);
+        valid[SHIFT] = has_b;
+        valid[REDUCE] = matches!(s, Some(s) if s != 0 && self.head[s] >= 0);
         let left_ok = has_b && matches!(s, Some(s) if s != 0 && self.head[s] < 0);
         let right_root = has_b && s == Some(0) && self.rc1[0] == 0;
         let right_other = has_b && matches!(s, Some(s) if s != 0);
         for l in 0..n_labels {
             let is_root = l == root as usize;
-            self.valid[2 + l] = left_ok && !is_root;
-            self.valid[2 + n_labels + l] = if is_root { right_root } else { right_other };
+            valid[2 + l] = left_ok && !is_root;
+            valid[2 + n_labels + l] = if is_root { right_root } else { right_other };
         }
     }
 
     /// Dynamic-oracle costs (Goldberg & Nivre 2012): how many gold arcs each action
     /// makes unreachable. Exact for projective gold trees.
-    fn set_costs(&mut self, gh: &[u16], gl: &[u8], n_labels: usize) {
+    fn set_costs(&self, costs: &mut [u32], gh: &[u16], gl: &[u8], n_labels: usize) {
         let b = self.buf;
         let n = self.n;
         let s = self.stack.last().copied().unwrap_or(0) as usize;
@@ -169,8 +174,8 @@ impl ParseScratch {
         let stack_deps_of_b: u32 =
             self.stack.iter().filter(|&&k| k != 0 && gh[k as usize] as usize == b && self.head[k as usize] < 0).count() as u32;
         let b_head_in_stack = head_in_stack(b, self) as u32;
-        self.costs[SHIFT] = stack_deps_of_b + b_head_in_stack;
-        self.costs[REDUCE] = beta_children_of_s;
+        costs[SHIFT] = stack_deps_of_b + b_head_in_stack;
+        costs[REDUCE] = beta_children_of_s;
         for l in 0..n_labels {
             let left = beta_children_of_s
                 + if gh[s] as usize == b { (gl[s] as usize != l) as u32 } else { (gh[s] as usize > b) as u32 };
@@ -180,8 +185,8 @@ impl ParseScratch {
                 } else {
                     (b_head_in_stack == 1 || gh[b] as usize > b) as u32
                 };
-            self.costs[2 + l] = left;
-            self.costs[2 + n_labels + l] = right;
+            costs[2 + l] = left;
+            costs[2 + n_labels + l] = right;
         }
     }
 
@@ -219,7 +224,7 @@ fn h3(t: u64, a: u64, b: u64, c: u64) -> u64 {
     finish(mix(mix(mix(t.wrapping_mul(0x9e37_79b9_7f4a_7c15), a), b), c))
 }
 
-fn extract(st: &ParseScratch, info: &[TokInfo], tags: &[u16], out: &mut Vec<u64>) {
+fn extract(st: &State, info: &[TokInfo], tags: &[u16], out: &mut Vec<u64>) {
     out.clear();
     let n = st.n;
     // Node ids: 0 = root, 1..=n words, usize::MAX = absent.
@@ -378,27 +383,36 @@ impl Parser {
 
     /// Parse one tagged sentence. `heads` receives 1-based heads (0 = root) and
     /// `labels` label indices, one per word.
-    pub fn parse(&self, info: &[TokInfo], tags: &[u16], st: &mut ParseScratch, heads: &mut Vec<u16>, labels: &mut Vec<u8>) {
+    pub fn parse(&self, info: &[TokInfo], tags: &[u16], sc: &mut ParseScratch, heads: &mut Vec<u16>, labels: &mut Vec<u8>) {
         let n = info.len();
         let nl = self.labels.len();
-        st.reset(n, 2 + 2 * nl);
-        let mut feats = std::mem::take(&mut st.feats);
-        let mut scores = std::mem::take(&mut st.scores);
-        while !st.done() {
-            extract(st, info, tags, &mut feats);
-            self.weights.score(&feats, &mut scores);
-            st.set_valid(nl, self.root);
-            let a = best_valid(&scores, &st.valid);
-            st.apply(a, nl);
+        let nc = 2 + 2 * nl;
+        sc.scores.resize(nc, 0.0);
+        sc.valid.resize(nc, false);
+        if self.beam <= 1 {
+            sc.st.reset(n);
+            while !sc.st.done() {
+                extract(&sc.st, info, tags, &mut sc.feats);
+                self.weights.score(&sc.feats, &mut sc.scores);
+                sc.st.set_valid(&mut sc.valid, nl, self.root);
+                let a = best_valid(&sc.scores, &sc.valid);
+                sc.st.apply(a, nl);
+            }
+        } else {
+            let w = &self.weights;
+            let best = sc.beam.search(self.beam, n, nl, self.root, None, &mut |st: &State, feats: &mut Vec<u64>, scores: &mut [f32]| {
+                extract(st, info, tags, feats);
+                w.score(feats, scores);
+            });
+            let st = std::mem::take(&mut sc.beam.cur[best].st);
+            sc.st = st;
         }
-        st.feats = feats;
-        st.scores = scores;
-        st.finish(self.root, self.fallback);
+        sc.st.finish(self.root, self.fallback);
         heads.clear();
         labels.clear();
         for i in 1..=n {
-            heads.push(st.head[i] as u16);
-            labels.push(st.label[i]);
+            heads.push(sc.st.head[i] as u16);
+            labels.push(sc.st.label[i]);
         }
     }
 
@@ -406,6 +420,7 @@ impl Parser {
         w.strs(&self.labels);
         w.u8(self.root);
         w.u8(self.fallback);
+        w.varint(self.beam as u64);
         self.weights.write(w);
     }
 
@@ -413,6 +428,10 @@ impl Parser {
         let labels = r.strs()?;
         let root = r.u8()?;
         let fallback = r.u8()?;
+        let beam = r.varint()? as usize;
+        if beam == 0 || beam > 256 {
+            return Err(r.invalid("bad beam width"));
+        }
         if labels.is_empty() || labels.len() > 127 || root as usize >= labels.len() || fallback as usize >= labels.len() {
             return Err(r.invalid("bad parser label set"));
         }
@@ -420,7 +439,7 @@ impl Parser {
         if weights.n_classes() != 2 + 2 * labels.len() {
             return Err(r.invalid("parser weights do not match its label set"));
         }
-        Ok(Parser { weights, labels, root, fallback })
+        Ok(Parser { weights, labels, root, fallback, beam })
     }
 }
 
@@ -493,13 +512,178 @@ pub fn attachment(parser: &Parser, data: &[ParseExample]) -> (f64, f64) {
     (100.0 * u as f64 / n.max(1) as f64, 100.0 * l as f64 / n.max(1) as f64)
 }
 
+/// One hypothesis in the beam.
+#[derive(Default)]
+struct Item {
+    st: State,
+    score: f64,
+    /// Index into the action arena (`NIL` = no action yet).
+    hist: u32,
+    /// Whether this item's history is a prefix of the gold sequence (training only).
+    gold: bool,
+}
+
+const NIL: u32 = u32::MAX;
+
+/// What training needs to know about one beam step.
+struct Step {
+    best_hist: u32,
+    best_score: f64,
+    gold_score: f64,
+    gold_len: usize,
+}
+
+#[derive(Default)]
+struct Beam {
+    cur: Vec<Item>,
+    next: Vec<Item>,
+    cur_len: usize,
+    cands: Vec<(f64, u32, u16)>,
+    arena: Vec<(u32, u16)>,
+    feats: Vec<u64>,
+    scores: Vec<f32>,
+    valid: Vec<bool>,
+    gold_st: State,
+    steps: Vec<Step>,
+}
+
+impl Beam {
+    /// Beam search; returns the index in `cur` of the best finished item. With a
+    /// gold action sequence, also records per-step best and gold scores in `steps`.
+    fn search(
+        &mut self,
+        k: usize,
+        n: usize,
+        nl: usize,
+        root: u8,
+        gold: Option<&[u16]>,
+        score: &mut dyn FnMut(&State, &mut Vec<u64>, &mut [f32]),
+    ) -> usize {
+        let nc = 2 + 2 * nl;
+        self.scores.resize(nc, 0.0);
+        self.valid.resize(nc, false);
+        self.arena.clear();
+        self.steps.clear();
+        if self.cur.is_empty() {
+            self.cur.push(Item::default());
+        }
+        self.cur[0].st.reset(n);
+        self.cur[0].score = 0.0;
+        self.cur[0].hist = NIL;
+        self.cur[0].gold = true;
+        self.cur_len = 1;
+        let mut gold_score = 0.0;
+        if gold.is_some() {
+            self.gold_st.reset(n);
+        }
+        let mut t = 0usize;
+        while self.cur[..self.cur_len].iter().any(|it| !it.st.done()) {
+            self.cands.clear();
+            for i in 0..self.cur_len {
+                let it = &self.cur[i];
+                if it.st.done() {
+                    self.cands.push((it.score, i as u32, u16::MAX));
+                    continue;
+                }
+                score(&it.st, &mut self.feats, &mut self.scores);
+                it.st.set_valid(&mut self.valid, nl, root);
+                for a in 0..nc {
+                    if self.valid[a] {
+                        self.cands.push((it.score + self.scores[a] as f64, i as u32, a as u16));
+                    }
+                }
+            }
+            // Highest score first; ties by (item, action) so results are reproducible.
+            let order = |x: &(f64, u32, u16), y: &(f64, u32, u16)| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2));
+            if self.cands.len() > k {
+                self.cands.select_nth_unstable_by(k - 1, order);
+                self.cands.truncate(k);
+            }
+            self.cands.sort_unstable_by(order);
+            for (j, &(sc, item, a)) in self.cands.iter().enumerate() {
+                if j >= self.next.len() {
+                    self.next.push(Item::default());
+                }
+                let src = &self.cur[item as usize];
+                let dst = &mut self.next[j];
+                dst.st.clone_from(&src.st);
+                dst.score = sc;
+                if a == u16::MAX {
+                    dst.hist = src.hist;
+                    dst.gold = src.gold;
+                } else {
+                    dst.st.apply(a as usize, nl);
+                    self.arena.push((src.hist, a));
+                    dst.hist = self.arena.len() as u32 - 1;
+                    dst.gold = src.gold && gold.is_some_and(|g| g.get(t) == Some(&a));
+                }
+            }
+            std::mem::swap(&mut self.cur, &mut self.next);
+            self.cur_len = self.cands.len();
+            if let Some(g) = gold {
+                // Advance the gold sequence alongside, scoring it with the same model.
+                if t < g.len() {
+                    score(&self.gold_st, &mut self.feats, &mut self.scores);
+                    gold_score += self.scores[g[t] as usize] as f64;
+                    self.gold_st.apply(g[t] as usize, nl);
+                }
+                self.steps.push(Step {
+                    best_hist: self.cur[0].hist,
+                    best_score: self.cur[0].score,
+                    gold_score,
+                    gold_len: (t + 1).min(g.len()),
+                });
+            }
+            t += 1;
+        }
+        0
+    }
+
+    fn actions(&self, mut hist: u32, out: &mut Vec<u16>) {
+        out.clear();
+        while hist != NIL {
+            let (parent, a) = self.arena[hist as usize];
+            out.push(a);
+            hist = parent;
+        }
+        out.reverse();
+    }
+}
+
+/// The canonical gold transition sequence (static oracle): the first zero-cost
+/// action in the order left-arc, right-arc, reduce, shift.
+fn gold_sequence(n: usize, gh: &[u16], gl: &[u8], nl: usize, root: u8, out: &mut Vec<u16>) {
+    let nc = 2 + 2 * nl;
+    let mut st = State::default();
+    st.reset(n);
+    let (mut valid, mut costs) = (vec![false; nc], vec![0u32; nc]);
+    out.clear();
+    let order: Vec<usize> = (2..nc).chain([REDUCE, SHIFT]).collect();
+    while !st.done() {
+        st.set_valid(&mut valid, nl, root);
+        st.set_costs(&mut costs, gh, gl, nl);
+        let a = order
+            .iter()
+            .copied()
+            .filter(|&a| valid[a])
+            .min_by_key(|&a| costs[a])
+            .expect("shift is valid while the buffer is not empty");
+        st.apply(a, nl);
+        out.push(a as u16);
+    }
+}
+
 /// Options for [`train`].
 pub struct ParserTraining {
     pub epochs: usize,
     pub seed: u64,
-    /// After the first epoch, follow the model's own (possibly wrong) prediction with
-    /// this probability, so it learns from the states its errors lead to.
+    /// Greedy training only: after the first epoch, follow the model's own (possibly
+    /// wrong) prediction with this probability, so it learns from the states its
+    /// errors lead to.
     pub explore: f64,
+    /// 1 = greedy with the dynamic oracle; more = beam search trained globally with
+    /// max-violation updates (Huang et al. 2012).
+    pub beam: usize,
 }
 
 /// Train on `train` (gold heads must be projective: see [`projectivize`]); with `dev`,
@@ -518,13 +702,17 @@ pub fn train(
     let mut t = Trainer::new(n_classes);
     let mut rng = Rng::new(opts.seed);
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut st = ParseScratch::default();
+    let mut st = State::default();
     let mut feats = Vec::new();
     let mut scores = vec![0f32; n_classes];
+    let mut valid = vec![false; n_classes];
+    let mut costs = vec![0u32; n_classes];
     let mut best: Option<(f64, Parser)> = None;
     let mut since_best = 0;
     let mut gh = Vec::new();
     let mut gl = Vec::new();
+    let mut beam = Beam::default();
+    let (mut gold_seq, mut pred_seq) = (Vec::new(), Vec::new());
     for epoch in 1..=opts.epochs {
         let started = std::time::Instant::now();
         rng.shuffle(&mut order);
@@ -538,21 +726,60 @@ pub fn train(
             gl.clear();
             gl.push(0u8);
             gl.extend_from_slice(&ex.labels);
-            st.reset(n, n_classes);
+            if opts.beam > 1 {
+                gold_sequence(n, &gh, &gl, nl, root, &mut gold_seq);
+                let tr = &t;
+                beam.search(opts.beam, n, nl, root, Some(&gold_seq), &mut |s: &State, f: &mut Vec<u64>, sc: &mut [f32]| {
+                    extract(s, &ex.info, &ex.tags, f);
+                    tr.score(f, sc);
+                });
+                steps += 1;
+                // Max violation: the step where the best item beats the gold prefix by
+                // the largest margin.
+                let mut worst: Option<(f64, usize)> = None;
+                for (i, s) in beam.steps.iter().enumerate() {
+                    let v = s.best_score - s.gold_score;
+                    beam.actions(s.best_hist, &mut pred_seq);
+                    let is_gold = pred_seq.len() == s.gold_len && pred_seq[..] == gold_seq[..s.gold_len];
+                    if !is_gold && v >= 0.0 && worst.is_none_or(|(w, _)| v > w) {
+                        worst = Some((v, i));
+                    }
+                }
+                if let Some((_, i)) = worst {
+                    errors += 1;
+                    let s = &beam.steps[i];
+                    beam.actions(s.best_hist, &mut pred_seq);
+                    let gold_prefix = &gold_seq[..s.gold_len];
+                    let common = gold_prefix.iter().zip(&pred_seq).take_while(|(a, b)| a == b).count();
+                    for (seq, delta) in [(gold_prefix, 1.0f32), (&pred_seq[..], -1.0f32)] {
+                        st.reset(n);
+                        for (j, &a) in seq.iter().enumerate() {
+                            if j >= common {
+                                extract(&st, &ex.info, &ex.tags, &mut feats);
+                                t.add(&feats, a as usize, delta);
+                            }
+                            st.apply(a as usize, nl);
+                        }
+                    }
+                }
+                t.tick();
+                continue;
+            }
+            st.reset(n);
             while !st.done() {
                 extract(&st, &ex.info, &ex.tags, &mut feats);
                 t.score(&feats, &mut scores);
-                st.set_valid(nl, root);
-                st.set_costs(&gh, &gl, nl);
-                let pred = best_valid(&scores, &st.valid);
-                let min_cost = (0..n_classes).filter(|&a| st.valid[a]).map(|a| st.costs[a]).min().unwrap_or(0);
+                st.set_valid(&mut valid, nl, root);
+                st.set_costs(&mut costs, &gh, &gl, nl);
+                let pred = best_valid(&scores, &valid);
+                let min_cost = (0..n_classes).filter(|&a| valid[a]).map(|a| costs[a]).min().unwrap_or(0);
                 let mut gold = usize::MAX;
                 for a in 0..n_classes {
-                    if st.valid[a] && st.costs[a] == min_cost && (gold == usize::MAX || scores[a] > scores[gold]) {
+                    if valid[a] && costs[a] == min_cost && (gold == usize::MAX || scores[a] > scores[gold]) {
                         gold = a;
                     }
                 }
-                if st.costs[pred] > min_cost {
+                if costs[pred] > min_cost {
                     t.update(&feats, gold, pred);
                     errors += 1;
                 }
@@ -562,10 +789,11 @@ pub fn train(
                 st.apply(if follow_pred { pred } else { gold }, nl);
             }
         }
-        let parser = Parser { weights: t.freeze(0.0), labels: labels.to_vec(), root, fallback };
+        let parser = Parser { weights: t.freeze(0.0), labels: labels.to_vec(), root, fallback, beam: opts.beam.max(1) };
         let secs = started.elapsed().as_secs_f64();
+        let what = if opts.beam > 1 { "sentences updated" } else { "transitions wrong" };
         let msg = format!(
-            "parser epoch {epoch}: {:.2}% transitions wrong, {} features, {secs:.0}s",
+            "parser epoch {epoch}: {:.2}% {what}, {} features, {secs:.0}s",
             100.0 * errors as f64 / steps.max(1) as f64,
             parser.weights.n_features()
         );
@@ -622,12 +850,13 @@ mod tests {
             let n = heads.len();
             let gh: Vec<u16> = std::iter::once(0).chain(heads.iter().copied()).collect();
             let gl: Vec<u8> = std::iter::once(0).chain(labels.iter().copied()).collect();
-            let mut st = ParseScratch::default();
-            st.reset(n, 2 + 2 * nl);
+            let mut st = State::default();
+            st.reset(n);
+            let (mut valid, mut costs) = (vec![false; 2 + 2 * nl], vec![0u32; 2 + 2 * nl]);
             while !st.done() {
-                st.set_valid(nl, 0);
-                st.set_costs(&gh, &gl, nl);
-                let a = (0..2 + 2 * nl).find(|&a| st.valid[a] && st.costs[a] == 0).expect("a zero-cost action exists");
+                st.set_valid(&mut valid, nl, 0);
+                st.set_costs(&mut costs, &gh, &gl, nl);
+                let a = (0..2 + 2 * nl).find(|&a| valid[a] && costs[a] == 0).expect("a zero-cost action exists");
                 st.apply(a, nl);
             }
             st.finish(0, 1);

@@ -34,14 +34,6 @@ impl Trainer {
         Trainer { n_classes, index: HashMap::with_hasher(IdentityBuild), rows: Vec::new(), c: 1.0 }
     }
 
-    pub fn n_classes(&self) -> usize {
-        self.n_classes
-    }
-
-    pub fn n_features(&self) -> usize {
-        self.rows.len()
-    }
-
     /// Add the current (unaveraged) weights of `feats` into `scores`.
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
@@ -79,6 +71,26 @@ impl Trainer {
         }
     }
 
+    /// Add `delta` to the weights of `class` for every feature (structured updates).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32) {
+        let c = self.c;
+        for &f in feats {
+            let next = self.rows.len() as u32;
+            let r = *self.index.entry(f).or_insert(next);
+            if r == next {
+                self.rows.push(Vec::with_capacity(2));
+            }
+            let row = &mut self.rows[r as usize];
+            match row.iter_mut().find(|e| e.class as usize == class) {
+                Some(e) => {
+                    e.w += delta;
+                    e.u += c * delta as f64;
+                }
+                None => row.push(Entry { class: class as u16, w: delta, u: c * delta as f64 }),
+            }
+        }
+    }
+
     /// Count one training instance (call once per decision, updated or not).
     pub fn tick(&mut self) {
         self.c += 1.0;
@@ -89,58 +101,135 @@ impl Trainer {
     pub fn freeze(&self, min_abs: f32) -> Weights {
         let mut feats: Vec<(u64, u32)> = self.index.iter().map(|(&k, &v)| (k, v)).collect();
         feats.sort_unstable_by_key(|&(k, _)| k);
-        let mut keys = Vec::with_capacity(feats.len());
-        let mut starts = vec![0u32];
-        let mut classes = Vec::new();
-        let mut values = Vec::new();
-        for (k, r) in feats {
-            let mut row: Vec<(u16, f32)> = self.rows[r as usize]
-                .iter()
-                .map(|e| (e.class, (e.w as f64 - e.u / self.c) as f32))
-                .filter(|&(_, w)| w.abs() >= min_abs && w != 0.0)
-                .collect();
-            if row.is_empty() {
-                continue;
-            }
-            row.sort_unstable_by_key(|&(c, _)| c);
-            keys.push(k);
-            for (c, w) in row {
-                classes.push(c);
-                values.push(w);
-            }
-            starts.push(classes.len() as u32);
-        }
-        Weights::from_parts(self.n_classes, keys, starts, classes, values)
+        let rows = feats
+            .into_iter()
+            .map(|(k, r)| {
+                let mut row: Vec<(u16, f32)> = self.rows[r as usize]
+                    .iter()
+                    .map(|e| (e.class, (e.w as f64 - e.u / self.c) as f32))
+                    .filter(|&(_, w)| w.abs() >= min_abs && w != 0.0)
+                    .collect();
+                row.sort_unstable_by_key(|&(c, _)| c);
+                (k, row)
+            })
+            .collect();
+        Weights::from_float(self.n_classes, rows)
     }
 }
 
 /// Frozen weights: what is saved and what predicts.
+///
+/// Weights are 16-bit integers against one shared scale (the argmax does not care
+/// about a common factor), stored with their class in 4 bytes. Feature keys are cut
+/// to 32-bit fingerprints (a rare shared fingerprint merges two rows; an unseen
+/// feature matching a stored one is as rare, and both only add noise of one
+/// feature's size), which shrinks the file by a third. A key's top bits are its home
+/// slot in the open-addressing table, so keys read in sorted order fill the table
+/// front to back and loading stays fast. Scoring prefetches every slot, then every
+/// row, before summing, so the cache misses overlap.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Weights {
     n_classes: usize,
-    /// Sorted feature keys; `starts[i]..starts[i+1]` are feature i's entries.
-    keys: Vec<u64>,
-    starts: Vec<u32>,
-    classes: Vec<u16>,
-    values: Vec<f32>,
-    /// Open-addressing table: slot -> index into `keys` + 1 (0 = empty).
-    table: Vec<u32>,
-    mask: usize,
+    table: Vec<Slot>,
+    shift: u32,
+    n_features: usize,
+    entries: Vec<QEntry>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+#[repr(C)]
+struct Slot {
+    key: u32,
+    start: u32,
+    len: u32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[repr(C)]
+struct QEntry {
+    class: u16,
+    w: i16,
+}
+
+#[inline(always)]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: prefetching is a hint; it never faults, even on a bad address, and SSE
+    // is part of the x86_64 baseline.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// Most feature vectors are shorter than this; longer ones are scored in chunks.
+const CHUNK: usize = 128;
+
+/// The 32-bit fingerprint of a 64-bit feature hash; never 0 (0 marks empty slots).
+#[inline(always)]
+fn fingerprint(k: u64) -> u32 {
+    let f = (k >> 32) as u32;
+    if f == 0 {
+        1
+    } else {
+        f
+    }
 }
 
 impl Weights {
-    fn from_parts(n_classes: usize, keys: Vec<u64>, starts: Vec<u32>, classes: Vec<u16>, values: Vec<f32>) -> Self {
-        let size = (keys.len() * 2).next_power_of_two().max(16);
-        let mask = size - 1;
-        let mut table = vec![0u32; size];
-        for (i, &k) in keys.iter().enumerate() {
-            let mut slot = (k as usize) & mask;
-            while table[slot] != 0 {
-                slot = (slot + 1) & mask;
-            }
-            table[slot] = i as u32 + 1;
+    /// `keys` strictly increasing, `lens[i]` entries per key, in order.
+    fn build(n_classes: usize, keys: &[u32], lens: &[u32], entries: Vec<QEntry>) -> Self {
+        let n = keys.len();
+        let size = (n * 2).next_power_of_two().max(16);
+        let bits = size.trailing_zeros();
+        let shift = 32 - bits;
+        // One spare region past the end so probing never wraps: keys are inserted
+        // in home-slot order, so the overflow is at most n slots.
+        let mut table = vec![Slot::default(); size + n + 1];
+        let mut start = 0u32;
+        let mut pos = 0usize;
+        for (&key, &len) in keys.iter().zip(lens) {
+            let home = (key >> shift) as usize;
+            pos = pos.max(home);
+            table[pos] = Slot { key, start, len };
+            pos += 1;
+            start += len;
         }
-        Weights { n_classes, keys, starts, classes, values, table, mask }
+        table.truncate(pos.max(size) + 1);
+        Weights { n_classes, table, shift, n_features: n, entries }
+    }
+
+    fn from_float(n_classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Self {
+        let max = rows.iter().flat_map(|r| r.1.iter()).fold(0f32, |m, e| m.max(e.1.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut rows: Vec<(u32, Vec<(u16, f32)>)> = rows.into_iter().map(|(k, r)| (fingerprint(k), r)).collect();
+        rows.sort_by_key(|r| r.0);
+        let (mut keys, mut lens, mut entries) = (Vec::new(), Vec::new(), Vec::new());
+        let mut i = 0;
+        while i < rows.len() {
+            // Merge rows whose fingerprints collide.
+            let key = rows[i].0;
+            let mut merged: Vec<(u16, f32)> = Vec::new();
+            while i < rows.len() && rows[i].0 == key {
+                for &(c, w) in &rows[i].1 {
+                    match merged.iter_mut().find(|e| e.0 == c) {
+                        Some(e) => e.1 += w,
+                        None => merged.push((c, w)),
+                    }
+                }
+                i += 1;
+            }
+            merged.sort_by_key(|e| e.0);
+            let q: Vec<QEntry> =
+                merged.into_iter().map(|(c, w)| QEntry { class: c, w: (w / scale).round().clamp(-32767.0, 32767.0) as i16 }).filter(|e| e.w != 0).collect();
+            if !q.is_empty() {
+                keys.push(key);
+                lens.push(q.len() as u32);
+                entries.extend(q);
+            }
+        }
+        Weights::build(n_classes, &keys, &lens, entries)
     }
 
     pub fn n_classes(&self) -> usize {
@@ -148,112 +237,129 @@ impl Weights {
     }
 
     pub fn n_features(&self) -> usize {
-        self.keys.len()
+        self.n_features
     }
 
-    pub fn n_weights(&self) -> usize {
-        self.values.len()
-    }
-
-    #[inline]
-    fn find(&self, key: u64) -> Option<usize> {
-        let mut slot = (key as usize) & self.mask;
+    #[inline(always)]
+    fn find(&self, key: u32) -> Option<(usize, usize)> {
+        let mut slot = (key >> self.shift) as usize;
         loop {
-            let v = self.table[slot];
-            if v == 0 {
+            let s = self.table.get(slot)?;
+            if s.key == key {
+                return Some((s.start as usize, s.len as usize));
+            }
+            if s.key == 0 {
                 return None;
             }
-            let i = v as usize - 1;
-            if self.keys[i] == key {
-                return Some(i);
-            }
-            slot = (slot + 1) & self.mask;
+            slot += 1;
         }
     }
 
-    /// Scores of every class for a feature vector (`scores` is overwritten).
+    /// Scores of every class for a feature vector (`scores` is overwritten). Scores
+    /// are in units of the quantization step: comparable with each other, not with
+    /// another model's.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|s| *s = 0.0);
-        for &f in feats {
-            if let Some(i) = self.find(f) {
-                let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
-                for (c, w) in self.classes[a..b].iter().zip(&self.values[a..b]) {
-                    scores[*c as usize] += *w;
+        for chunk in feats.chunks(CHUNK) {
+            for &f in chunk {
+                prefetch(self.table.as_ptr().wrapping_add((fingerprint(f) >> self.shift) as usize));
+            }
+            let mut rows = [(0u32, 0u32); CHUNK];
+            let mut n = 0;
+            for &f in chunk {
+                if let Some((a, len)) = self.find(fingerprint(f)) {
+                    prefetch(self.entries.as_ptr().wrapping_add(a));
+                    rows[n] = (a as u32, len as u32);
+                    n += 1;
+                }
+            }
+            for &(a, len) in &rows[..n] {
+                for e in &self.entries[a as usize..(a + len) as usize] {
+                    scores[e.class as usize] += e.w as f32;
                 }
             }
         }
     }
 
-    /// Weights are stored quantized to 16 bits against one scale: perceptron weights
-    /// are sums of small integers divided by the instance count, and 16 bits keep
-    /// the argmax unchanged in practice while halving the file.
-    pub fn write(&self, w: &mut ByteWriter) {
-        w.u32(self.n_classes as u32);
-        w.varint(self.keys.len() as u64);
-        for &k in &self.keys {
-            w.u64(k);
-        }
-        // Row lengths instead of offsets: small numbers.
-        for i in 0..self.keys.len() {
-            w.varint((self.starts[i + 1] - self.starts[i]) as u64);
-        }
-        w.varint(self.values.len() as u64);
-        let wide = self.n_classes > 255;
-        for &c in &self.classes {
-            if wide {
-                w.u16(c)
-            } else {
-                w.u8(c as u8)
+    fn rows(&self) -> impl Iterator<Item = (u32, &[QEntry])> {
+        self.table.iter().filter(|s| s.key != 0).map(|s| (s.key, &self.entries[s.start as usize..(s.start + s.len) as usize]))
+    }
+
+    /// Drop weights whose magnitude is below `min` quantization steps.
+    pub fn prune(&self, min: i16) -> Weights {
+        let (mut keys, mut lens, mut entries) = (Vec::new(), Vec::new(), Vec::new());
+        for (key, row) in self.rows() {
+            let before = entries.len();
+            entries.extend(row.iter().filter(|e| e.w.unsigned_abs() >= min as u16));
+            if entries.len() > before {
+                keys.push(key);
+                lens.push((entries.len() - before) as u32);
             }
         }
-        let max = self.values.iter().fold(0f32, |m, v| m.max(v.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        w.f32(scale);
-        for &v in &self.values {
-            w.i16((v / scale).round() as i16);
+        Weights::build(self.n_classes, &keys, &lens, entries)
+    }
+
+    pub fn write(&self, w: &mut ByteWriter) {
+        w.u32(self.n_classes as u32);
+        w.varint(self.n_features as u64);
+        let mut prev = 0u32;
+        // Table order is key order (see `build`), so deltas are small and positive.
+        for (key, row) in self.rows() {
+            w.varint((key - prev) as u64);
+            prev = key;
+            w.varint(row.len() as u64);
+        }
+        let wide = self.n_classes > 255;
+        for (_, row) in self.rows() {
+            for e in row {
+                if wide {
+                    w.u16(e.class)
+                } else {
+                    w.u8(e.class as u8)
+                }
+                w.i16(e.w);
+            }
         }
     }
 
     pub fn read(r: &mut ByteReader) -> Result<Self, FormatError> {
         let n_classes = r.u32()? as usize;
-        let n = r.len_prefix(8)?;
-        let mut keys = Vec::with_capacity(n);
-        for _ in 0..n {
-            keys.push(r.u64()?);
+        if n_classes == 0 || n_classes > u16::MAX as usize {
+            return Err(r.invalid("bad class count"));
         }
-        if keys.windows(2).any(|p| p[0] >= p[1]) {
-            return Err(r.invalid("feature keys out of order"));
-        }
-        let mut starts = Vec::with_capacity(n + 1);
-        starts.push(0u32);
+        let n = r.len_prefix(2)?;
+        let (mut keys, mut lens) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut key = 0u64;
         let mut total = 0u64;
         for _ in 0..n {
-            total += r.varint()?;
-            if total > u32::MAX as u64 {
-                return Err(r.invalid("feature rows too long"));
+            let d = r.varint()?;
+            key += d;
+            if d == 0 || key > u32::MAX as u64 {
+                return Err(r.invalid("feature keys out of order"));
             }
-            starts.push(total as u32);
-        }
-        let m = r.len_prefix(3)?;
-        if m as u64 != total {
-            return Err(r.invalid("weight count does not match the feature rows"));
+            let len = r.varint()?;
+            if len == 0 || len > n_classes as u64 {
+                return Err(r.invalid("bad feature row length"));
+            }
+            keys.push(key as u32);
+            lens.push(len as u32);
+            total += len;
         }
         let wide = n_classes > 255;
-        let mut classes = Vec::with_capacity(m);
-        for _ in 0..m {
+        let per = if wide { 4 } else { 3 };
+        if total.saturating_mul(per) > r.remaining() as u64 {
+            return Err(r.invalid("weight rows longer than the data"));
+        }
+        let mut entries = Vec::with_capacity(total as usize);
+        for _ in 0..total {
             let c = if wide { r.u16()? } else { r.u8()? as u16 };
             if c as usize >= n_classes {
                 return Err(r.invalid("class index out of range"));
             }
-            classes.push(c);
+            entries.push(QEntry { class: c, w: r.i16()? });
         }
-        let scale = r.f32()?;
-        let mut values = Vec::with_capacity(m);
-        for _ in 0..m {
-            values.push(r.i16()? as f32 * scale);
-        }
-        Ok(Weights::from_parts(n_classes, keys, starts, classes, values))
+        Ok(Weights::build(n_classes, &keys, &lens, entries))
     }
 }
 

@@ -24,13 +24,15 @@ pub struct TrainOptions {
     /// Jackknife folds for the parser's training tags (0 or 1 = gold tags).
     pub folds: usize,
     pub explore: f64,
+    /// Parser beam width (1 = greedy, trained with the dynamic oracle).
+    pub beam: usize,
     /// Threads for the jackknife taggers (results do not depend on it).
     pub threads: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { seed: 1, tagger_epochs: 12, parser_epochs: 15, folds: 5, explore: 0.9, threads: 2 }
+        TrainOptions { seed: 1, tagger_epochs: 12, parser_epochs: 15, folds: 5, explore: 0.9, beam: 1, threads: 2 }
     }
 }
 
@@ -122,8 +124,8 @@ pub fn train(train: &[ConlluSentence], dev: &[ConlluSentence], opts: &TrainOptio
             }
         })
         .collect();
-    let popts = ParserTraining { epochs: opts.parser_epochs, seed: opts.seed ^ 0x7061_7273, explore: opts.explore };
-    log("training the parser (greedy arc-eager, dynamic oracle)");
+    let popts = ParserTraining { epochs: opts.parser_epochs, seed: opts.seed ^ 0x7061_7273, explore: opts.explore, beam: opts.beam };
+    log(&format!("training the parser (arc-eager, {})", if opts.beam > 1 { format!("beam {}, max-violation updates", opts.beam) } else { "greedy, dynamic oracle".to_string() }));
     let parser = parser::train(&parse_train, if dev.is_empty() { None } else { Some(&parse_dev) }, &labels, &popts, log);
 
     let mut model = Model {

@@ -54,6 +54,18 @@ enum Command {
     /// Inspect and validate dictionaries (dyad's own format and PETRARCH files).
     #[command(subcommand)]
     Dict(commands::dict::DictCommand),
+    /// Tag, lemmatize and parse: raw text or tokenized CoNLL-U in, CoNLL-U out.
+    ///
+    /// Examples:
+    ///
+    ///   dyad parse story.txt > story.conllu
+    ///
+    ///   dyad parse --input conllu tokenized.conllu
+    #[command(verbatim_doc_comment)]
+    Parse(commands::parse::ParseArgs),
+    /// Train the models dyad ships (the parser) from data outside the repository.
+    #[command(subcommand)]
+    Train(commands::train::TrainCommand),
 }
 
 fn main() {
@@ -73,6 +85,8 @@ fn main() {
         Command::Segment(args) => commands::segment::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Dict(cmd) => commands::dict::run(cmd),
+        Command::Parse(args) => commands::parse::run(args),
+        Command::Train(cmd) => commands::train::run(cmd),
     };
     exit::finish(result)
 }

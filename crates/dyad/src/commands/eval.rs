@@ -28,6 +28,11 @@ pub enum EvalCommand {
     ///
     /// Example: dyad eval suite ../shared/data/universalpetrarch/validate_2_02/PETR_Validate_records_2_02.xml
     Suite(SuiteEvalArgs),
+    /// Score the tagger, lemmatizer and parser with gold tokenization (UPOS, XPOS,
+    /// lemma, UAS, LAS as in CoNLL 2018, punctuation included) and their speed.
+    ///
+    /// Example: dyad eval parser --gold ../shared/data/ud/en_ewt-ud-test.conllu
+    Parser(super::eval_parser::ParserEvalArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -51,6 +56,7 @@ pub fn run(cmd: EvalCommand) -> anyhow::Result<()> {
     match cmd {
         EvalCommand::Segment(args) => segment(args),
         EvalCommand::Suite(args) => suite(args),
+        EvalCommand::Parser(args) => super::eval_parser::run(args),
     }
 }
 

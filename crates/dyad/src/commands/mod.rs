@@ -2,4 +2,7 @@
 
 pub mod dict;
 pub mod eval;
+pub mod eval_parser;
+pub mod parse;
 pub mod segment;
+pub mod train;
