@@ -305,9 +305,6 @@ SYNSETS = [
      "law ; rule ; norm ; international law ; resolution ; UN resolution ; order ; court order ; "
      "ruling ; court ruling ; regulation ; constitution ; sanction ; ban ; embargo ; "
      "arms embargo ; treaty ; obligation ; convention ; decree ; verdict"),
-    ("RELATIONS", "relations and ties between states",
-     "relation ; relations ; tie ; ties ; diplomatic relation ; diplomatic relations ; "
-     "diplomatic tie ; diplomatic ties ; contact ; bilateral relations"),
     ("COOPERATION", "cooperation in general",
      "cooperation ; co-operation ; partnership ; collaboration ; coordination"),
     ("CRIME", "crimes and corruption (1121, 091)",
