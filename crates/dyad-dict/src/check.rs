@@ -51,6 +51,8 @@ impl Dictionaries {
             }
         }
         let mut groups: Vec<&Vec<(ActorId, &str)>> = by_name.values().filter(|v| v.len() > 1).collect();
+        // One report per pair of actors, however many names they share.
+        let mut reported: rustc_hash::FxHashSet<(ActorId, ActorId)> = Default::default();
         groups.sort_by_key(|v| self.actor(v[1].0).origin);
         for ids in groups {
             if ids.len() > MAX_GROUP {
@@ -64,11 +66,15 @@ impl Dictionaries {
             }
             'pairs: for (x, &(ia, na)) in ids.iter().enumerate() {
                 for &(ib, nb) in &ids[x + 1..] {
+                    if reported.contains(&(ia.min(ib), ia.max(ib))) {
+                        continue;
+                    }
                     let (a, b) = (self.actor(ia), self.actor(ib));
                     let names = if normalize(na) == normalize(nb) { format!("{na:?}") } else { format!("{na:?} / {nb:?}") };
                     for (ca, ra, oa) in coded_ranges(a) {
                         for (cb, rb, ob) in coded_ranges(b) {
                             if ca != cb && ra.overlaps_beyond_handover(&rb) {
+                                reported.insert((ia.min(ib), ia.max(ib)));
                                 out.push(Conflict {
                                     origin: ob,
                                     other: oa,

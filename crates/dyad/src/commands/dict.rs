@@ -174,3 +174,50 @@ fn show_variants(d: &Dictionaries, name: &str) -> anyhow::Result<()> {
     println!("{}", json!({"name": name, "skeleton": key, "variants": vs, "actors": named}));
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir_with(name: &str, files: &[(&str, &str)]) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("dyad-dict-check-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        for (n, text) in files {
+            std::fs::write(dir.join(n), text).unwrap();
+        }
+        dir
+    }
+
+    fn args(paths: Vec<PathBuf>) -> CheckArgs {
+        CheckArgs { paths, with_builtin: false, variants: None, verbose: false }
+    }
+
+    #[test]
+    fn clean_files_pass_and_errors_are_user_errors() {
+        let good = dir_with(
+            "good",
+            &[
+                ("people.txt", "Lloyd Austin ; Lloyd J. Austin | USAGOV | 2021-01-22..2025-01-20 | defence_minister\n"),
+                ("verbs.txt", "042 | SRC visit TGT\n"),
+            ],
+        );
+        assert!(check(args(vec![good.clone()])).is_ok());
+        let bad = dir_with("bad", &[("people.txt", "# header\nLloyd Austin | USAGOV | 2021-13-01.. | defence_minister\n")]);
+        let err = check(args(vec![bad.clone()])).unwrap_err();
+        assert!(err.chain().any(|e| e.downcast_ref::<crate::exit::UserError>().is_some()));
+        assert_eq!(err.to_string(), "1 error in the dictionaries");
+        let missing = check(args(vec![good.join("nope")])).unwrap_err();
+        assert!(missing.to_string().ends_with("nope: no such file or folder"));
+        let _ = std::fs::remove_dir_all(good);
+        let _ = std::fs::remove_dir_all(bad);
+    }
+
+    #[test]
+    fn variants_of_a_name() {
+        let a = CheckArgs { paths: Vec::new(), with_builtin: false, variants: Some("Volodymyr Zelensky".into()), verbose: false };
+        assert!(check(a).is_ok());
+        let a = CheckArgs { paths: Vec::new(), with_builtin: false, variants: Some("--".into()), verbose: false };
+        assert!(check(a).is_err());
+    }
+}
