@@ -274,6 +274,7 @@ impl Dictionaries {
         d.index_synsets(&mut diagnostics);
         d.split_glued_synsets(&mut diagnostics);
         d.check_patterns(&mut diagnostics);
+        d.check_actor_codes(&mut diagnostics);
         d.index_actors();
         d.index_agents();
         d.index_discards();
@@ -374,6 +375,49 @@ impl Dictionaries {
         }
         for (origin, msg) in notes {
             diagnostics.push(self.diag(origin, Severity::Warning, msg));
+        }
+    }
+
+    /// A code in dyad's own files should start with a country of `countries.txt` or one
+    /// of CAMEO's non-state prefixes; anything else is likely a typo (`UKRGOV` written
+    /// `UKGOV`). Only checked when a `countries.txt` was loaded.
+    fn check_actor_codes(&self, diagnostics: &mut Vec<Diagnostic>) {
+        const NON_STATE: [&str; 5] = ["IGO", "NGO", "IMG", "MNC", "UIS"];
+        let countries: FxHashSet<&str> = self
+            .actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Country)
+            .flat_map(|a| a.codes.iter().map(|c| c.code.as_str()))
+            .collect();
+        if countries.is_empty() {
+            return;
+        }
+        let known = |c: &str| countries.contains(c) || NON_STATE.contains(&c);
+        for a in &self.actors {
+            if matches!(a.kind, ActorKind::Listed | ActorKind::Country | ActorKind::Demonym) {
+                continue;
+            }
+            for dc in &a.codes {
+                if !known(dc.code.country()) {
+                    diagnostics.push(self.diag(
+                        dc.origin,
+                        Severity::Warning,
+                        format!("code {} of {}: {} is not a country in countries.txt", dc.code, a.name, dc.code.country()),
+                    ));
+                }
+            }
+        }
+        for g in &self.agents {
+            if let AgentCode::Actor(c) = &g.code {
+                let c = ActorCode(c.clone());
+                if !known(c.country()) {
+                    diagnostics.push(self.diag(
+                        g.origin,
+                        Severity::Warning,
+                        format!("agent {} has code {c}, which is neither sectors nor a code starting with a country", g.name),
+                    ));
+                }
+            }
         }
     }
 

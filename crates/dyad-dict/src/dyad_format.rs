@@ -636,6 +636,92 @@ mod tests {
     }
 
     #[test]
+    fn files_of_each_kind() {
+        use crate::diag::{FileId, Sink};
+        let mut sink = Sink::new("countries.txt");
+        let p = parse(
+            DyadKind::Countries,
+            "# code | names | adj | seats\nUKR | Ukraine ; the Ukraine | Ukrainian ; Ukrainians | Kyiv ; Bankova\nUSA | United States | American | Washington ; the Pentagon=USAMIL\nukr | x\nRUS |  | Russian\n",
+            FileId(0),
+            "countries.txt",
+            0,
+            &mut sink,
+        );
+        let msgs: Vec<String> = sink.out.iter().map(|d| d.to_string()).collect();
+        assert_eq!(msgs, ["countries.txt:4: error: bad country code \"ukr\" (three uppercase letters)", "countries.txt:5: error: country RUS has no name"]);
+        let kinds: Vec<(ActorKind, &str, &str)> =
+            p.actors.iter().map(|a| (a.kind, a.name.as_str(), a.codes[0].code.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (ActorKind::Country, "Ukraine", "UKR"),
+                (ActorKind::Demonym, "Ukraine", "UKR"),
+                (ActorKind::Seat, "Kyiv", "UKRGOV"),
+                (ActorKind::Seat, "Bankova", "UKRGOV"),
+                (ActorKind::Country, "United States", "USA"),
+                (ActorKind::Demonym, "United States", "USA"),
+                (ActorKind::Seat, "Washington", "USAGOV"),
+                (ActorKind::Seat, "the Pentagon", "USAMIL"),
+            ]
+        );
+        assert_eq!(p.actors[0].aliases, ["Ukraine", "the Ukraine", "Ukraine"]);
+        assert_eq!(p.actors[7].aliases, ["the Pentagon", "Pentagon"]);
+
+        let mut sink = Sink::new("people.txt");
+        let p = parse(
+            DyadKind::People,
+            "Sergei Shoigu | RUSGOV | 2012-11-06..2024-05-12 | defence_minister\nSergei Shoigu ; Shoigu | RUSGOV | 2024-05-12.. | security_council_secretary\nX Y | RUSGOV | 2024.. | tsar\nZ | RUS-GOV | 2024.. | other\n",
+            FileId(0),
+            "people.txt",
+            0,
+            &mut sink,
+        );
+        let msgs: Vec<String> = sink.out.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            msgs,
+            [
+                "people.txt:3: error: unknown role \"tsar\" (see docs/dictionaries.md for the list)",
+                "people.txt:4: error: bad actor code \"RUS-GOV\" (uppercase, in groups of three letters: USAGOV)"
+            ]
+        );
+        assert_eq!(p.actors.len(), 1);
+        assert_eq!(p.people_lines, 2);
+        let s = &p.actors[0];
+        assert_eq!((s.aliases.len(), s.codes.len()), (2, 2));
+        assert_eq!(s.codes[1].role, Some(Role::SecurityCouncilSecretary));
+
+        let mut sink = Sink::new("agents.txt");
+        let p = parse(
+            DyadKind::Agents,
+            "soldier | MIL\npolice ; police officer ; policeman | COP | police ; police officers ; policemen\nUN peacekeepers | IGOUNOMIL\nminister | GOVFRM\nx | mil\n",
+            FileId(0),
+            "agents.txt",
+            0,
+            &mut sink,
+        );
+        assert_eq!(sink.out.len(), 1, "{:?}", sink.out);
+        assert_eq!(sink.out[0].line, 5);
+        assert_eq!(p.agents[0].plural, ["soldiers"]);
+        assert_eq!(p.agents[1].singular, ["police", "police officer", "policeman"]);
+        assert_eq!(p.agents[1].plural, ["police", "police officers", "policemen"]);
+        assert_eq!(p.agents[2].code, AgentCode::Actor("IGOUNOMIL".into()));
+        // FRM is not a sector of the format: the whole code is taken as an actor code.
+        assert_eq!(p.agents[3].code, AgentCode::Actor("GOVFRM".into()));
+
+        let mut sink = Sink::new("discards.txt");
+        let p = parse(DyadKind::Discards, "soccer ; football match | sentence\nhoroscope | article\nx | week\n", FileId(0), "discards.txt", 0, &mut sink);
+        assert_eq!(p.discards.len(), 3);
+        assert_eq!(p.discards[2].scope, DiscardScope::Article);
+        assert_eq!(sink.out[0].to_string(), "discards.txt:3: error: unknown scope \"week\" (sentence or article)");
+
+        let mut sink = Sink::new("synsets.txt");
+        let p = parse(DyadKind::Synsets, "&WEAPON | missile ; rocket ; drone\n&PRISONER | prisoner of war ; POW\nWEAPON | x\n", FileId(0), "synsets.txt", 0, &mut sink);
+        assert_eq!(p.synsets.len(), 2);
+        assert_eq!(p.synsets[1].members[0], SynsetMember::Phrase { words: vec!["prisoner".into(), "of".into(), "war".into()], plural: false });
+        assert_eq!(sink.out[0].line, 3);
+    }
+
+    #[test]
     fn plurals() {
         assert_eq!(english_plural("soldier"), "soldiers");
         assert_eq!(english_plural("defence minister"), "defence ministers");
