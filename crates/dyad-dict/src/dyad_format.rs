@@ -506,7 +506,7 @@ pub(crate) fn parse_pattern(text: &str, origin: Origin) -> Result<Pattern, Strin
     let is_prep = |i: &Item| matches!(i, Item::Words(w) if w.iter().all(|x| PREPOSITIONS.contains(&&**x)));
     let is_conj = |i: &Item| matches!(i, Item::Words(w) if w.len() == 1 && matches!(&*w[0], "and" | "or"));
     let mut elements: Vec<Element> = Vec::new();
-    let mut pending_prep: Option<(Vec<Box<str>>, bool)> = None;
+    let mut pending_prep: Option<Vec<Box<str>>> = None;
     let mut last_prep: Vec<Box<str>> = Vec::new();
     let mut coordinated = false;
     let n = items.len();
@@ -527,14 +527,14 @@ pub(crate) fn parse_pattern(text: &str, origin: Origin) -> Result<Pattern, Strin
         }
         if is_prep(item) && next.is_some_and(|x| !is_prep(x) && !is_conj(x)) {
             if let Item::Words(w) = item {
-                pending_prep = Some((w.clone(), *optional));
+                pending_prep = Some(w.clone());
             }
             continue;
         }
-        let (prep, prep_optional) = match pending_prep.take() {
-            Some((p, o)) => (p, o),
-            None if coordinated => (last_prep.clone(), false),
-            None => (Vec::new(), false),
+        let prep = match pending_prep.take() {
+            Some(p) => p,
+            None if coordinated => last_prep.clone(),
+            None => Vec::new(),
         };
         coordinated = false;
         let term = match item {
@@ -545,7 +545,6 @@ pub(crate) fn parse_pattern(text: &str, origin: Origin) -> Result<Pattern, Strin
         };
         last_prep = prep.clone();
         // `(by telephone)`: the element is optional when its head word is.
-        let _ = prep_optional;
         elements.push(Element { side, prep, term, modifiers: Vec::new(), optional: *optional, adjacent: false });
     }
     let sources = elements.iter().filter(|e| e.term == Term::Source).count();

@@ -71,7 +71,7 @@ fn production_set_loads_with_its_counts() {
     assert_eq!(c.discards, 506);
     // The lines that are broken in the files themselves, and nothing else.
     assert_eq!(
-        errors(&d),
+        errors(d),
         [
             ("CAMEO.2.0.txt".to_string(), 2374),
             ("CAMEO.2.0.txt".to_string(), 7606),

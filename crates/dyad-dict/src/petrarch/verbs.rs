@@ -210,7 +210,10 @@ fn parse_verb_line(t: &str, block_code: Option<EventCode>, origin: Origin, sink:
 /// Splits a multi-word verb on `_` around the `+`-marked word. Without `+`, the only
 /// word is the verb (`ROUND_UP` without a `+` would be ambiguous: the first word is taken
 /// and a warning given).
-fn split_multiword(s: &str, line: u32, sink: &mut Sink) -> Result<(Vec<Box<str>>, Box<str>, Vec<Box<str>>), String> {
+/// (words before the verb, the verb, words after it)
+type MultiWord = (Vec<Box<str>>, Box<str>, Vec<Box<str>>);
+
+fn split_multiword(s: &str, line: u32, sink: &mut Sink) -> Result<MultiWord, String> {
     let s = s.trim().trim_end_matches('_');
     let parts: Vec<&str> = s.split('_').filter(|p| !p.is_empty()).collect();
     if parts.is_empty() {
@@ -258,7 +261,7 @@ fn parse_pattern_line(rest: &str, origin: Origin, sink: &mut Sink) -> Result<Pat
     let open = rest.rfind('[').ok_or("pattern without a `[code]`")?;
     let close = rest[open..].find(']').ok_or("pattern code has `[` without `]`")? + open;
     let body = rest[..open].trim();
-    if rest[close + 1..].trim().len() > 0 {
+    if !rest[close + 1..].trim().is_empty() {
         sink.warn(origin.line, format!("text after the code ignored: {:?}", rest[close + 1..].trim()));
     }
     let (code, reverse_code) = parse_code(&rest[open + 1..close])?;
