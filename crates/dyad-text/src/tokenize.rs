@@ -327,7 +327,8 @@ fn starts_clitic(s: &str) -> bool {
 
 fn is_elided_year(s: &str) -> bool {
     let rest = s.trim_start_matches(['\'', '’']);
-    rest.len() + 1 <= s.len() && rest.len() >= 2 && rest[..2].chars().all(|c| c.is_ascii_digit())
+    // "'90s": an apostrophe, then two digits (byte-safe: the text may be any Unicode).
+    rest.len() < s.len() && rest.bytes().take(2).filter(u8::is_ascii_digit).count() == 2
 }
 
 fn has_opening_single_quote(s: &str) -> bool {
@@ -427,6 +428,13 @@ mod tests {
         for w in &t.words {
             assert_eq!(&text[w.span.start - 100..w.span.end - 100], w.form);
         }
+    }
+
+    #[test]
+    fn a_quote_before_multibyte_text_does_not_panic() {
+        // Found by the html_ingest fuzz target: a byte slice inside a multibyte character.
+        assert_eq!(forms("'\u{FFFD}x"), ["'", "\u{FFFD}x"]);
+        assert_eq!(forms("the '90s"), ["the", "'90s"]);
     }
 
     #[test]
