@@ -131,10 +131,23 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
         tree.children_with(v, Rel::Obj).collect()
     };
 
+    let surface_subjects: Vec<usize> = tree
+        .nodes[v]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| matches!(tree.nodes[c].rel, Rel::Nsubj | Rel::NsubjPass))
+        .collect();
+    let slots = Slots {
+        logical_subjects: subject_nodes.clone(),
+        logical_objects: object_nodes.clone(),
+        surface_subjects: if surface_subjects.is_empty() { tree.subjects(v) } else { surface_subjects },
+    };
+
     // The best pattern: most specific first, then dictionary order.
     let mut best: Option<(&Pattern, Binding)> = None;
     for p in dict.verb_patterns(lemma) {
-        if let Some(b) = bind(tree, mentions, dict, v, p, &object_nodes) {
+        if let Some(b) = bind(tree, mentions, dict, v, p, &slots) {
             let better = match &best {
                 None => true,
                 Some((q, _)) => p.specificity() > q.specificity(),
@@ -153,15 +166,19 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
         verb.code.clone().or_else(|| block.code.clone()).map(|c| (c, verb.origin))
     });
 
-    let (code, reverse, target_node, pattern, origin) = match best {
+    let (code, reverse, source_node, target_node, pattern, origin) = match best {
         Some((p, b)) => {
             let code = p.code.clone()?; // a null-coded pattern blocks the verb
-            (code.as_str().to_string(), p.reverse_code.as_ref().map(|c| c.as_str().to_string()), b.target, p.text.to_string(), format!("{:?}", p.origin))
+            (code.as_str().to_string(), p.reverse_code.as_ref().map(|c| c.as_str().to_string()), b.source, b.target, p.text.to_string(), format!("{:?}", p.origin))
         }
         None => {
             let (code, origin) = own_code?;
-            (code.as_str().to_string(), None, None, "verb".to_string(), format!("{origin:?}"))
+            (code.as_str().to_string(), None, None, None, "verb".to_string(), format!("{origin:?}"))
         }
+    };
+    let subject_nodes = match source_node {
+        Some(s) => vec![s],
+        None => subject_nodes,
     };
 
     let actors_of = |nodes: &[usize]| -> Vec<ActorRef> {
@@ -198,7 +215,13 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
                     t = object_nodes
                         .iter()
                         .flat_map(|&o| tree.nodes[o].children.iter().copied())
-                        .filter(|&c| tree.nodes[c].rel == Rel::Nmod && matches!(tree.prep(c).as_deref(), Some("with" | "between" | "to" | "on" | "against" | "for" | "from")))
+                        .filter(|&c| {
+                            tree.nodes[c].rel == Rel::Nmod
+                                && matches!(
+                                    tree.prep(c).as_deref(),
+                                    Some("with" | "between" | "to" | "on" | "against" | "for" | "from" | "at" | "by" | "of" | "toward" | "towards" | "into" | "over" | "near")
+                                )
+                        })
                         .filter(names_actor)
                         .take(1)
                         .collect();
@@ -239,36 +262,63 @@ fn multiword_present(tree: &Tree, v: usize, after: &[Box<str>], before: &[Box<st
 
 /// How a pattern's slots were bound.
 struct Binding {
+    source: Option<usize>,
     target: Option<usize>,
+}
+
+/// The verb's logical and surface arguments, computed once per verb.
+struct Slots {
+    /// Who acts: the subject, or the `by` agent of a passive.
+    logical_subjects: Vec<usize>,
+    /// Who is acted on: the object, or the subject of a passive.
+    logical_objects: Vec<usize>,
+    /// The grammatical subject as written (active or passive).
+    surface_subjects: Vec<usize>,
+}
+
+/// Where a slot element may bind. A slot written with a preposition binds the noun of that
+/// preposition; without one, a source before the verb and a target after it take the
+/// logical roles (so "X was attacked by Y" reads as Y attacking X), while a target before
+/// the verb takes the subject as written and a source after it the object, as in
+/// "+ * (FROM $)": "X was freed from Y".
+fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize], slots: &Slots) -> Vec<usize> {
+    if !e.prep.is_empty() {
+        return scope.iter().copied().filter(|&c| prep_matches(tree, c, &e.prep)).collect();
+    }
+    match (&e.term, e.side) {
+        (Term::Source, Side::Before) => slots.logical_subjects.clone(),
+        (Term::Target, Side::After) => slots.logical_objects.clone(),
+        (Term::Target, Side::Before) => slots.surface_subjects.clone(),
+        (Term::Source, Side::After) => tree.children_with(v, Rel::Obj).collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Try pattern `p` on verb `v`: every required word element must be found in the verb's
 /// phrase with its preposition; a target slot binds an object or prepositional noun.
-fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, objects: &[usize]) -> Option<Binding> {
-    let mut binding = Binding { target: None };
+fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, slots: &Slots) -> Option<Binding> {
+    let mut binding = Binding { source: None, target: None };
     let scope = verb_scope(tree, v);
     for e in &p.elements {
         match &e.term {
-            Term::Source | Term::Both | Term::Skip => continue,
+            Term::Both | Term::Skip => continue,
             // A preposition with no object named ("* (TO)"): some dependent must carry it.
             Term::Any => {
                 if !e.prep.is_empty() && !e.optional && !scope.iter().any(|&c| prep_matches(tree, c, &e.prep)) {
                     return None;
                 }
             }
-            Term::Target => {
-                let candidates: Vec<usize> = if e.prep.is_empty() {
-                    objects.to_vec()
-                } else {
-                    scope.iter().copied().filter(|&c| prep_matches(tree, c, &e.prep)).collect()
-                };
+            Term::Target | Term::Source => {
+                let candidates = slot_candidates(tree, v, e, &scope, slots);
                 let found = candidates.into_iter().find(|&c| mentions.phrase_actor(tree, dict, c).is_some());
-                match found {
-                    Some(t) => binding.target = Some(t),
-                    None if e.optional => {}
-                    // A target slot with no actor there: the pattern still matches when its
-                    // words do (PETRARCH codes the verb, and the dyad check happens later).
-                    None => {}
+                // A slot with no actor there still lets the pattern match when its words do
+                // (PETRARCH codes the verb; the dyad check comes later).
+                if let Some(node) = found {
+                    if e.term == Term::Target {
+                        binding.target = Some(node);
+                    } else {
+                        binding.source = Some(node);
+                    }
                 }
             }
             Term::Words(_) | Term::Synset(_) => {
