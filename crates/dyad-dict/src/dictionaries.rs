@@ -879,3 +879,12 @@ fn drop_overridden<T>(items: Vec<T>, key: impl Fn(&T) -> (String, u16)) -> Vec<T
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dictionaries_can_be_shared_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<super::Dictionaries>();
+    }
+}
