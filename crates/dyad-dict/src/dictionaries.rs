@@ -12,7 +12,7 @@ use crate::matcher::{PhraseTrie, TokenWords};
 use crate::model::*;
 use crate::ontology::{CameoEntry, Ontology};
 use crate::petrarch::verbs::member_forms;
-use crate::variants::{normalize, normalize_words, skeleton_word};
+use crate::variants::{normalize, normalize_words, skeleton_word, words_with_case};
 
 /// Collects dictionary sources in order; later sources override earlier ones.
 ///
@@ -125,6 +125,9 @@ struct ActorKey {
     id: ActorId,
     /// The alias's normalised words, to tell exact matches from variant matches.
     exact: Box<[Box<str>]>,
+    /// Bit i set: word i of the alias is an acronym (written in capitals in a dyad
+    /// file), which only matches a word written in capitals ("WHO", not "who").
+    acronyms: u64,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -476,13 +479,22 @@ impl Dictionaries {
         for (i, a) in self.actors.iter().enumerate() {
             let id = ActorId(i as u32);
             let mut done: FxHashSet<Vec<String>> = FxHashSet::default();
+            // PETRARCH files write every name in capitals, so capitals say nothing there.
+            let case_matters = a.kind != ActorKind::Listed;
             for alias in &a.aliases {
-                let exact = normalize_words(alias);
+                let words = words_with_case(alias);
+                let exact: Vec<String> = words.iter().map(|(w, _)| w.clone()).collect();
                 if exact.is_empty() || !done.insert(exact.clone()) {
                     continue;
                 }
+                let mut acronyms = 0u64;
+                if case_matters {
+                    for (i, (_, caps)) in words.iter().enumerate().take(64) {
+                        acronyms |= (*caps as u64) << i;
+                    }
+                }
                 let skel: Vec<String> = exact.iter().map(|w| skeleton_word(w)).collect();
-                trie.insert(&skel, ActorKey { id, exact: exact.into_iter().map(String::into_boxed_str).collect() });
+                trie.insert(&skel, ActorKey { id, exact: exact.into_iter().map(String::into_boxed_str).collect(), acronyms });
             }
             if a.kind == ActorKind::Person {
                 for dc in &a.codes {
@@ -581,7 +593,8 @@ impl Dictionaries {
                 }
                 let exact = key.exact.iter().zip(&tw.exact[i..end]).all(|(a, b)| **a == **b);
                 let capitalised = (i..end).all(|k| tw.capitalised[k] || *key.exact[k - i] == *tw.exact[k]);
-                if exact || capitalised {
+                let acronyms_ok = (i..end).all(|k| k - i >= 64 || key.acronyms & (1 << (k - i)) == 0 || tw.caps[k]);
+                if (exact || capitalised) && acronyms_ok {
                     best.get_or_insert_with(|| (end, Vec::new())).1.push((key.id, exact));
                 }
             }

@@ -17,15 +17,37 @@
 /// split on anything that is not a letter or digit, with `.` and apostrophes removed
 /// rather than split on ("U.S." → `us`, "O'Brien" → `obrien`, "al-Qaeda" → `al qaeda`).
 pub fn normalize_words(s: &str) -> Vec<String> {
+    words_with_case(s).into_iter().map(|(w, _)| w).collect()
+}
+
+/// [`normalize_words`], each with whether it was written in capitals (two letters or
+/// more, all uppercase: "WHO", "U.S."), which is how acronyms are told from words.
+pub fn words_with_case(s: &str) -> Vec<(String, bool)> {
+    struct Cur {
+        word: String,
+        letters: u32,
+        upper: u32,
+    }
     let mut words = Vec::new();
-    let mut cur = String::new();
-    let push_char = |c: char, cur: &mut String, words: &mut Vec<String>| {
+    let mut cur = Cur { word: String::new(), letters: 0, upper: 0 };
+    let flush = |cur: &mut Cur, words: &mut Vec<(String, bool)>| {
+        if !cur.word.is_empty() {
+            words.push((std::mem::take(&mut cur.word), cur.letters >= 2 && cur.upper == cur.letters));
+        }
+        cur.letters = 0;
+        cur.upper = 0;
+    };
+    let push_char = |c: char, cur: &mut Cur, words: &mut Vec<(String, bool)>| {
         if c.is_ascii_alphanumeric() {
-            cur.push(c.to_ascii_lowercase());
+            if c.is_ascii_alphabetic() {
+                cur.letters += 1;
+                cur.upper += c.is_ascii_uppercase() as u32;
+            }
+            cur.word.push(c.to_ascii_lowercase());
         } else if c == '.' || c == '\'' || c == '`' {
             // dropped inside a word
-        } else if !cur.is_empty() {
-            words.push(std::mem::take(cur));
+        } else {
+            flush(cur, words);
         }
     };
     for ch in s.chars() {
@@ -40,17 +62,11 @@ pub fn normalize_words(s: &str) -> Vec<String> {
                         push_char(c, &mut cur, &mut words);
                     }
                 }
-                None => {
-                    if !cur.is_empty() {
-                        words.push(std::mem::take(&mut cur));
-                    }
-                }
+                None => flush(&mut cur, &mut words),
             }
         }
     }
-    if !cur.is_empty() {
-        words.push(cur);
-    }
+    flush(&mut cur, &mut words);
     words
 }
 
@@ -286,6 +302,8 @@ mod tests {
         assert_eq!(normalize_words("ADEN_ABYAN_(AAIA)_"), ["aden", "abyan", "aaia"]);
         assert_eq!(normalize_words("Зеленський"), ["zelenskii"]);
         assert_eq!(normalize_words("  "), Vec::<String>::new());
+        let caps: Vec<bool> = words_with_case("WHO chief U.S. Ab Élysée ÉU A").into_iter().map(|(_, c)| c).collect();
+        assert_eq!(caps, [true, false, true, false, false, true, false]);
     }
 
     #[test]

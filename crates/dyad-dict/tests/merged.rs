@@ -128,6 +128,18 @@ fn spelling_variants_and_countries() {
 }
 
 #[test]
+fn acronyms_match_only_in_capitals() {
+    let d = dicts(&[("organizations.txt", "IGOUNOWHO | World Health Organization ; WHO | igo\n")]);
+    assert_eq!(names(&d, &["the", "WHO", "said"]), [(1, 2, "World Health Organization".to_string())]);
+    assert!(names(&d, &["people", "who", "fled"]).is_empty());
+    assert!(names(&d, &["Who", "fled", "?"]).is_empty());
+    // US is an alias of the United States; "us" is a pronoun.
+    assert_eq!(names(&d, &["US", "troops"]).len(), 1);
+    assert_eq!(names(&d, &["U.S.", "troops"]).len(), 1);
+    assert!(names(&d, &["told", "us"]).is_empty());
+}
+
+#[test]
 fn agents_and_their_codes() {
     let d = dicts(&[]);
     let m = d.agents_at(&["Russian", "defense", "ministers", "and", "policemen"]);
