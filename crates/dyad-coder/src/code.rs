@@ -40,8 +40,8 @@ pub struct Event {
     pub anchor: usize,
     /// The pattern as written, or `verb` for a verb's own code.
     pub pattern: String,
-    /// Where the pattern was read from (`file:line`), when known.
-    pub origin: String,
+    /// Where the pattern (or the verb's own code) was read from.
+    pub origin: Option<dyad_dict::Origin>,
     /// The dependency path that bound each slot, for `--explain`.
     pub path: String,
 }
@@ -102,7 +102,7 @@ struct Found {
     targets: Vec<ActorRef>,
     anchor: usize,
     pattern: String,
-    origin: String,
+    origin: Option<dyad_dict::Origin>,
     path: String,
 }
 
@@ -169,11 +169,11 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
         Some((p, b)) => {
             let code = p.code.clone()?; // a null-coded pattern blocks the verb
-            (code.as_str().to_string(), p.reverse_code.as_ref().map(|c| c.as_str().to_string()), b.source, b.target, p.text.to_string(), format!("{:?}", p.origin))
+            (code.as_str().to_string(), p.reverse_code.as_ref().map(|c| c.as_str().to_string()), b.source, b.target, p.text.to_string(), Some(p.origin))
         }
         None => {
             let (code, origin) = own_code?;
-            (code.as_str().to_string(), None, None, None, "verb".to_string(), format!("{origin:?}"))
+            (code.as_str().to_string(), None, None, None, "verb".to_string(), Some(origin))
         }
     };
     let subject_nodes = match source_node {
@@ -406,7 +406,7 @@ fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
                 target: target.clone(),
                 anchor: f.anchor,
                 pattern: f.pattern.clone(),
-                origin: f.origin.clone(),
+                origin: f.origin,
                 path: f.path.clone(),
             };
             events.push(event(&f.code, s, t));

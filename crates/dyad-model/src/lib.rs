@@ -203,3 +203,100 @@ mod tests {
         assert_eq!(a.url, None);
     }
 }
+
+/// An actor as an event names it: the contract's `source` and `target` objects.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventActor {
+    /// The CAMEO actor code ("USAGOV").
+    pub code: String,
+    /// ISO 3166-1 alpha-3 country of the actor, when the code starts with one.
+    pub country: Option<String>,
+    /// The first sector code after the country ("GOV"), if any.
+    pub sector: Option<String>,
+    /// The resolved actor ("Lloyd Austin"), when the text named a known actor.
+    pub name: Option<String>,
+    /// The words of the sentence that named the actor.
+    pub text: String,
+}
+
+impl EventActor {
+    /// Split a CAMEO actor code into country and first sector. IGO codes ("IGOEUREEC")
+    /// have no country; their sector is "IGO".
+    pub fn split_code(code: &str) -> (Option<String>, Option<String>) {
+        let head = code.get(..3).unwrap_or("");
+        let is_country = head.len() == 3 && head.chars().all(|c| c.is_ascii_uppercase()) && !matches!(head, "IGO" | "NGO" | "IMG" | "MNC");
+        if is_country {
+            (Some(head.to_string()), code.get(3..6).filter(|s| s.len() == 3).map(str::to_string))
+        } else if head.len() == 3 {
+            (None, Some(head.to_string()))
+        } else {
+            (None, None)
+        }
+    }
+}
+
+/// Where an event happened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub name: String,
+    pub country: Option<String>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// How exact an event's date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// Where an event's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// A date expression in the text ("on Monday", "March 15, 2023").
+    Text,
+    /// The article's publication date, for want of one in the text.
+    Publication,
+}
+
+/// How an event was found: the pattern and the tree path, for `--explain`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    pub pattern: String,
+    /// Dictionary file and line of the pattern.
+    pub origin: String,
+    pub path: String,
+}
+
+/// One coded event: the record `dyad code` writes, one JSON object per line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub article_id: String,
+    pub sentence_index: usize,
+    pub sentence: String,
+    /// The day the event happened (YYYY-MM-DD), or `None` when neither the text nor the
+    /// article gives a date.
+    pub date: Option<Date>,
+    pub date_precision: Option<DatePrecision>,
+    pub date_source: Option<DateSource>,
+    /// CAMEO event code ("041").
+    pub cameo: String,
+    /// Its root ("04").
+    pub root: String,
+    pub quad_class: Option<u8>,
+    pub goldstein: Option<f64>,
+    /// PLOVER event type ("CONSULT").
+    pub plover: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover_mode: Option<String>,
+    pub source: Option<EventActor>,
+    pub target: Option<EventActor>,
+    pub location: Option<Location>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Explanation>,
+}

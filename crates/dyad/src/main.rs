@@ -48,6 +48,22 @@ enum Command {
     ///   cat articles.jsonl | dyad segment
     #[command(verbatim_doc_comment)]
     Segment(commands::segment::SegmentArgs),
+    /// Code events: who did what to whom, when and where, one JSON object per event.
+    ///
+    /// Reads articles (text, JSON Lines, HTML; files, folders or stdin), cleans and
+    /// segments them, tags and parses every body sentence with the built-in model, finds
+    /// actors and verb patterns in the built-in dictionaries (plus --dict), and writes one
+    /// event per line with its sentence, date, CAMEO and PLOVER codes and actors.
+    ///
+    /// Examples:
+    ///
+    ///   dyad code --date 2024-06-26 story.txt
+    ///
+    ///   dyad code --explain --format tsv articles.jsonl
+    ///
+    ///   dyad code --conllu parsed.conllu --dict my-dictionaries/
+    #[command(verbatim_doc_comment)]
+    Code(commands::code::CodeArgs),
     /// Measure a stage against gold data; prints a table, then one JSON line of figures.
     #[command(subcommand)]
     Eval(commands::eval::EvalCommand),
@@ -83,6 +99,7 @@ fn main() {
     });
     let result = match cli.command {
         Command::Segment(args) => commands::segment::run(args),
+        Command::Code(args) => commands::code::run(args),
         Command::Eval(cmd) => commands::eval::run(cmd),
         Command::Dict(cmd) => commands::dict::run(cmd),
         Command::Parse(args) => commands::parse::run(args),

@@ -1,0 +1,52 @@
+//! `dyad code` as a user runs it on parses made elsewhere.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+#[test]
+fn codes_a_conllu_parse_with_petrarch_dictionaries_and_explains_it() {
+    let Some(verbs) = dyad_testdata::data_file("universalpetrarch/validate_2_02/PETR_Validate_verbs_2_02.txt") else { return };
+    let Some(actors) = dyad_testdata::data_file("universalpetrarch/validate_2_02/PETR_Validate_actors_2_02.txt") else { return };
+    // "Arnor is about to restore full diplomatic ties with Gondor." (UD v1, as UDPipe 2.0 wrote it)
+    let conllu = "# newdoc id = demo\n\
+1\tArnor\tArnor\tPROPN\tNNP\t_\t3\tnsubj\t_\t_\n\
+2\tis\tbe\tVERB\tVBZ\t_\t3\tcop\t_\t_\n\
+3\tabout\tabout\tADJ\tJJ\t_\t0\troot\t_\t_\n\
+4\tto\tto\tPART\tTO\t_\t5\tmark\t_\t_\n\
+5\trestore\trestore\tVERB\tVB\t_\t3\txcomp\t_\t_\n\
+6\tfull\tfull\tADJ\tJJ\t_\t8\tamod\t_\t_\n\
+7\tdiplomatic\tdiplomatic\tADJ\tJJ\t_\t8\tamod\t_\t_\n\
+8\tties\ttie\tNOUN\tNNS\t_\t5\tdobj\t_\t_\n\
+9\twith\twith\tADP\tIN\t_\t10\tcase\t_\t_\n\
+10\tGondor\tGondor\tPROPN\tNNP\t_\t5\tnmod\t_\t_\n\
+11\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+    let dir = std::env::temp_dir().join(format!("dyad-code-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("demo.conllu");
+    std::fs::write(&file, conllu).unwrap();
+
+    let out = Command::cargo_bin("dyad")
+        .unwrap()
+        .args(["code", "--no-builtin", "--explain", "--date", "1995-01-01", "--conllu"])
+        .arg(&file)
+        .arg("--dict")
+        .arg(&verbs)
+        .arg("--dict")
+        .arg(&actors)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(events.len(), 1, "{events:?}");
+    let e = &events[0];
+    assert_eq!((e["source"]["code"].as_str(), e["target"]["code"].as_str(), e["cameo"].as_str()), (Some("ARN"), Some("GON"), Some("050")));
+    assert_eq!(e["root"], "05");
+    assert_eq!(e["quad_class"], 1);
+    assert_eq!(e["plover"], "SUPPORT");
+    assert_eq!(e["date"], "1995-01-01");
+    assert_eq!(e["article_id"], "demo");
+    assert_eq!(e["source"]["text"], "Arnor");
+    let origin = e["explain"]["origin"].as_str().unwrap();
+    assert!(origin.ends_with("PETR_Validate_verbs_2_02.txt:879"), "{origin}");
+    assert!(e["explain"]["path"].as_str().unwrap().contains("nsubj:Arnor"));
+}
