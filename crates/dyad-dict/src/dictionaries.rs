@@ -12,7 +12,7 @@ use crate::matcher::{PhraseTrie, TokenWords};
 use crate::model::*;
 use crate::ontology::{CameoEntry, Ontology};
 use crate::petrarch::verbs::member_forms;
-use crate::variants::{normalize, normalize_words, skeleton_word, words_with_case};
+use crate::variants::{normalize, normalize_words, skeleton_word, words_with_case, Case};
 
 /// Collects dictionary sources in order; later sources override earlier ones.
 ///
@@ -125,9 +125,13 @@ struct ActorKey {
     id: ActorId,
     /// The alias's normalised words, to tell exact matches from variant matches.
     exact: Box<[Box<str>]>,
-    /// Bit i set: word i of the alias is an acronym (written in capitals in a dyad
-    /// file), which only matches a word written in capitals ("WHO", not "who").
+    /// Bit i set: word i of the alias is a short acronym (up to three letters, written in
+    /// capitals in a dyad file), which only matches a word written in capitals ("WHO",
+    /// not "who" or "Who").
     acronyms: u64,
+    /// Bit i set: word i of the alias starts with a capital in a dyad file ("the West"),
+    /// and only matches a word that does too.
+    capitals: u64,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -487,14 +491,19 @@ impl Dictionaries {
                 if exact.is_empty() || !done.insert(exact.clone()) {
                     continue;
                 }
-                let mut acronyms = 0u64;
+                let (mut acronyms, mut capitals) = (0u64, 0u64);
                 if case_matters {
-                    for (i, (_, caps)) in words.iter().enumerate().take(64) {
-                        acronyms |= (*caps as u64) << i;
+                    for (i, (w, case)) in words.iter().enumerate().take(64) {
+                        // Longer acronyms are often written "Nato", "Opec" (British
+                        // style); short ones are the ones that collide with words (WHO,
+                        // US, IS).
+                        acronyms |= ((*case == Case::Capitals && w.len() <= 3) as u64) << i;
+                        capitals |= ((*case != Case::Lower) as u64) << i;
                     }
                 }
                 let skel: Vec<String> = exact.iter().map(|w| skeleton_word(w)).collect();
-                trie.insert(&skel, ActorKey { id, exact: exact.into_iter().map(String::into_boxed_str).collect(), acronyms });
+                let exact = exact.into_iter().map(String::into_boxed_str).collect();
+                trie.insert(&skel, ActorKey { id, exact, acronyms, capitals });
             }
             if a.kind == ActorKind::Person {
                 for dc in &a.codes {
@@ -593,8 +602,17 @@ impl Dictionaries {
                 }
                 let exact = key.exact.iter().zip(&tw.exact[i..end]).all(|(a, b)| **a == **b);
                 let capitalised = (i..end).all(|k| tw.capitalised[k] || *key.exact[k - i] == *tw.exact[k]);
-                let acronyms_ok = (i..end).all(|k| k - i >= 64 || key.acronyms & (1 << (k - i)) == 0 || tw.caps[k]);
-                if (exact || capitalised) && acronyms_ok {
+                // Case, where the dictionary wrote it: an acronym needs capitals, a
+                // capitalised word a capital.
+                let case_ok = (i..end).all(|k| {
+                    let bit = 1u64.checked_shl((k - i) as u32).unwrap_or(0);
+                    match tw.case[k] {
+                        Case::Capitals => true,
+                        Case::Capitalised => key.acronyms & bit == 0,
+                        Case::Lower => key.capitals & bit == 0,
+                    }
+                });
+                if (exact || capitalised) && case_ok {
                     best.get_or_insert_with(|| (end, Vec::new())).1.push((key.id, exact));
                 }
             }

@@ -152,9 +152,8 @@ pub(crate) struct TokenWords {
     pub(crate) token: Vec<usize>,
     /// Whether the token is capitalised (starts with an uppercase letter).
     pub(crate) capitalised: Vec<bool>,
-    /// Whether the word is written in capitals ("WHO", "U.S."), see
-    /// [`crate::variants::words_with_case`].
-    pub(crate) caps: Vec<bool>,
+    /// How each word is written, see [`crate::variants::words_with_case`].
+    pub(crate) case: Vec<crate::variants::Case>,
 }
 
 impl TokenWords {
@@ -162,14 +161,14 @@ impl TokenWords {
         let mut tw = TokenWords::default();
         for (t, tok) in tokens.iter().enumerate() {
             let cap = tok.chars().next().is_some_and(char::is_uppercase);
-            for (w, caps) in crate::variants::words_with_case(tok) {
+            for (w, case) in crate::variants::words_with_case(tok) {
                 if skeletons {
                     tw.skeleton.push(crate::variants::skeleton_word(&w));
                 }
                 tw.exact.push(w);
                 tw.token.push(t);
                 tw.capitalised.push(cap);
-                tw.caps.push(caps);
+                tw.case.push(case);
             }
         }
         tw

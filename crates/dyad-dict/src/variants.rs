@@ -20,26 +20,48 @@ pub fn normalize_words(s: &str) -> Vec<String> {
     words_with_case(s).into_iter().map(|(w, _)| w).collect()
 }
 
-/// [`normalize_words`], each with whether it was written in capitals (two letters or
-/// more, all uppercase: "WHO", "U.S."), which is how acronyms are told from words.
-pub fn words_with_case(s: &str) -> Vec<(String, bool)> {
+/// How a word was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// Starts with a lowercase letter, or has no letters ("al", "1914").
+    Lower,
+    /// Starts with a capital ("Kyiv", "LeT").
+    Capitalised,
+    /// Two letters or more, all capitals ("WHO", "U.S."): an acronym.
+    Capitals,
+}
+
+/// [`normalize_words`], each with how it was written.
+pub fn words_with_case(s: &str) -> Vec<(String, Case)> {
     struct Cur {
         word: String,
         letters: u32,
         upper: u32,
+        first_upper: bool,
     }
     let mut words = Vec::new();
-    let mut cur = Cur { word: String::new(), letters: 0, upper: 0 };
-    let flush = |cur: &mut Cur, words: &mut Vec<(String, bool)>| {
+    let mut cur = Cur { word: String::new(), letters: 0, upper: 0, first_upper: false };
+    let flush = |cur: &mut Cur, words: &mut Vec<(String, Case)>| {
         if !cur.word.is_empty() {
-            words.push((std::mem::take(&mut cur.word), cur.letters >= 2 && cur.upper == cur.letters));
+            let case = if cur.letters >= 2 && cur.upper == cur.letters {
+                Case::Capitals
+            } else if cur.first_upper {
+                Case::Capitalised
+            } else {
+                Case::Lower
+            };
+            words.push((std::mem::take(&mut cur.word), case));
         }
         cur.letters = 0;
         cur.upper = 0;
+        cur.first_upper = false;
     };
-    let push_char = |c: char, cur: &mut Cur, words: &mut Vec<(String, bool)>| {
+    let push_char = |c: char, cur: &mut Cur, words: &mut Vec<(String, Case)>| {
         if c.is_ascii_alphanumeric() {
             if c.is_ascii_alphabetic() {
+                if cur.letters == 0 && cur.word.is_empty() {
+                    cur.first_upper = c.is_ascii_uppercase();
+                }
                 cur.letters += 1;
                 cur.upper += c.is_ascii_uppercase() as u32;
             }
@@ -302,8 +324,9 @@ mod tests {
         assert_eq!(normalize_words("ADEN_ABYAN_(AAIA)_"), ["aden", "abyan", "aaia"]);
         assert_eq!(normalize_words("Зеленський"), ["zelenskii"]);
         assert_eq!(normalize_words("  "), Vec::<String>::new());
-        let caps: Vec<bool> = words_with_case("WHO chief U.S. Ab Élysée ÉU A").into_iter().map(|(_, c)| c).collect();
-        assert_eq!(caps, [true, false, true, false, false, true, false]);
+        use Case::*;
+        let caps: Vec<Case> = words_with_case("WHO chief U.S. Ab Élysée ÉU A LeT al-Qaeda 1914").into_iter().map(|(_, c)| c).collect();
+        assert_eq!(caps, [Capitals, Lower, Capitals, Capitalised, Capitalised, Capitals, Capitalised, Capitalised, Lower, Capitalised, Lower]);
     }
 
     #[test]

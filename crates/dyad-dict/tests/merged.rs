@@ -121,15 +121,19 @@ fn spelling_variants_and_countries() {
             (7, ActorKind::Demonym, "RUS".to_string())
         ]
     );
-    // A variant spelling only matches a capitalised word, so common words stay words.
+    // A name written with capitals only matches words with capitals.
     assert!(d.actors_at(&["kiew"]).is_empty());
-    assert_eq!(d.actors_at(&["kyiv"]).len(), 1);
+    assert!(d.actors_at(&["kyiv"]).is_empty());
+    assert_eq!(d.actors_at(&["KYIV"]).len(), 1);
     assert!(d.actors_at(&["Shmyhal"]).is_empty());
 }
 
 #[test]
 fn acronyms_match_only_in_capitals() {
-    let d = dicts(&[("organizations.txt", "IGOUNOWHO | World Health Organization ; WHO | igo\n")]);
+    let d = dicts(&[("organizations.txt", "IGOUNOWHO | World Health Organization ; WHO | igo\nPAKREBLET | Lashkar-e-Taiba ; LeT | armed_group\n")]);
+    assert_eq!(names(&d, &["LeT", "militants"]).len(), 1);
+    assert!(names(&d, &["let", "us", "go"]).is_empty());
+    assert!(names(&d, &["russia", "said"]).is_empty());
     assert_eq!(names(&d, &["the", "WHO", "said"]), [(1, 2, "World Health Organization".to_string())]);
     assert!(names(&d, &["people", "who", "fled"]).is_empty());
     assert!(names(&d, &["Who", "fled", "?"]).is_empty());
@@ -137,6 +141,9 @@ fn acronyms_match_only_in_capitals() {
     assert_eq!(names(&d, &["US", "troops"]).len(), 1);
     assert_eq!(names(&d, &["U.S.", "troops"]).len(), 1);
     assert!(names(&d, &["told", "us"]).is_empty());
+    let d = dicts(&[("organizations.txt", "IGONAT | NATO ; North Atlantic Treaty Organization | igo\n")]);
+    assert_eq!(names(&d, &["Nato", "allies"]).len(), 1, "British style for longer acronyms");
+    assert!(names(&d, &["nato"]).is_empty());
 }
 
 #[test]
