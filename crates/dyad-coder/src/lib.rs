@@ -9,6 +9,7 @@
 
 pub mod actors;
 pub mod code;
+pub mod dates;
 pub mod record;
 pub mod suite;
 pub mod tree;
