@@ -909,6 +909,12 @@ fn clause_date_here(tree: &Tree, v: usize, published: Option<Date>) -> Option<Ev
     best.map(|b| b.date)
 }
 
+/// Verbs that report another clause: "…, officials said on Tuesday".
+const REPORT_VERBS: &[&str] = &[
+    "say", "tell", "announce", "report", "add", "state", "confirm", "claim", "write", "declare", "note", "insist",
+    "stress", "warn", "explain", "allege", "acknowledge", "admit", "deny", "reply", "respond", "tweet", "post",
+];
+
 /// Should a clause without a date of its own take the date of the word it depends on?
 /// Conjoined verbs share a time ("threatened … and summoned"), as do a reported clause
 /// and its report ("said on Tuesday that Austin stressed"), a controlled verb and its
@@ -938,6 +944,12 @@ pub fn event_date(tree: &Tree, anchor: usize, published: Option<Date>) -> Option
     let mut v = anchor;
     for _ in 0..8 {
         if let Some(d) = clause_date_here(tree, v, published) {
+            return Some(d);
+        }
+        // "Austin stressed …, Ryder said on Tuesday": the report hangs on the reported
+        // clause as parataxis, and lends it its date.
+        let report = tree.children_with(v, Rel::Parataxis).filter(|&c| REPORT_VERBS.contains(&tree.nodes[c].lemma.as_str()));
+        if let Some(d) = report.into_iter().find_map(|c| clause_date_here(tree, c, published)) {
             return Some(d);
         }
         match tree.nodes[v].head {

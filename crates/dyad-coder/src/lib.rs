@@ -10,6 +10,7 @@
 pub mod actors;
 pub mod code;
 pub mod dates;
+pub mod places;
 pub mod record;
 pub mod suite;
 pub mod tree;
