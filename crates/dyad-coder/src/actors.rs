@@ -85,6 +85,13 @@ impl Mentions {
             // A person or organisation named at the head: their own code, sharpened by a
             // role noun when the dictionary gives only a country ("Bree President
             // Romendacil" with Romendacil = BRE → BREGOV).
+            // "Ithilen's minister Calimehtar": the possessive names the country the role
+            // belongs to, and wins over the person's own code.
+            (Some(_), Some(a)) if matches!(a.0, AgentCode::Sector(_)) && self.possessor(tree, dict, head).is_some() => {
+                let owner = self.possessor(tree, dict, head).unwrap();
+                let country: String = owner.code.chars().take(3).collect();
+                Some(ActorRef { code: a.0.apply(Some(&country)), name: None, id: None, first: owner.first.min(a.1), last: owner.last.max(a.2) })
+            }
             (Some(m), Some(a)) if best_distance == 0 && m.0.len() == 3 && matches!(a.0, AgentCode::Sector(_)) => {
                 let mut r = self.actor_ref(dict, m);
                 r.code = a.0.apply(Some(&m.0));
@@ -116,8 +123,34 @@ impl Mentions {
                 let country: String = place.code.chars().take(3).collect();
                 Some(ActorRef { code: a.0.apply(Some(&country)), name: None, id: None, first: a.1.min(place.first), last: a.2.max(place.last) })
             }
-            _ => None,
+            // "the Prince of Dol Amroth", "the population of Gondor": a noun that names no
+            // actor stands for the one it belongs to.
+            (None, None) => tree.nodes[head]
+                .children
+                .iter()
+                .copied()
+                .filter(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c).as_deref() == Some("of"))
+                .find_map(|c| self.phrase_actor(tree, dict, c)),
         }
+    }
+
+    /// The actor of a possessive in the phrase ("Ithilen's" in "Ithilen's minister").
+    fn possessor(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Option<ActorRef> {
+        let mut stack = vec![head];
+        while let Some(at) = stack.pop() {
+            for &c in &tree.nodes[at].children {
+                match tree.nodes[c].rel {
+                    Rel::NmodPoss => {
+                        if let Some(a) = self.names[c].as_ref() {
+                            return Some(self.actor_ref(dict, a));
+                        }
+                    }
+                    Rel::Compound | Rel::Flat | Rel::Amod => stack.push(c),
+                    _ => {}
+                }
+            }
+        }
+        None
     }
 
     fn actor_ref(&self, dict: &Dictionaries, m: &(String, ActorId, usize, usize)) -> ActorRef {

@@ -214,7 +214,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
                 if t.is_empty() {
                     t = object_nodes
                         .iter()
-                        .flat_map(|&o| tree.nodes[o].children.iter().copied())
+                        .flat_map(|&o| nominal_chain(tree, o))
                         .filter(|&c| {
                             tree.nodes[c].rel == Rel::Nmod
                                 && matches!(
@@ -240,6 +240,26 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
         describe(tree, &target_nodes)
     );
     Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path })
+}
+
+/// Prepositional phrases below a nominal, following nominal modifiers down a few levels:
+/// "welcomed a resumption *of* formal ties *with* Osgiliath".
+fn nominal_chain(tree: &Tree, start: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut frontier = vec![start];
+    for _depth in 0..3 {
+        let mut next = Vec::new();
+        for at in frontier {
+            for &c in &tree.nodes[at].children {
+                if tree.nodes[c].rel == Rel::Nmod {
+                    out.push(c);
+                    next.push(c);
+                }
+            }
+        }
+        frontier = next;
+    }
+    out
 }
 
 fn describe(tree: &Tree, nodes: &[usize]) -> String {
@@ -392,7 +412,8 @@ fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
     let targets: Vec<Option<ActorRef>> = if f.targets.is_empty() { vec![None] } else { f.targets.into_iter().map(Some).collect() };
     for s in &sources {
         for t in &targets {
-            if options.require_dyad && (s.is_none() || t.is_none()) {
+            // Without require_dyad one actor may be missing, never both.
+            if (s.is_none() && t.is_none()) || (options.require_dyad && (s.is_none() || t.is_none())) {
                 continue;
             }
             if let (Some(a), Some(b)) = (s, t) {

@@ -730,10 +730,10 @@ fn split_words(text: &str) -> Vec<Range<usize>> {
             out.push(s..pos);
         }
         if c == '.' {
-            // "Feb." keeps its dot (an abbreviation); a full stop after "2014" does not.
+            // "Feb." keeps its dot (an abbreviation); a full stop after "ago" does not.
             if let Some(last) = out.last_mut() {
-                let w = &text[last.clone()];
-                if last.end == pos && w.len() <= 4 && w.chars().all(char::is_alphabetic) {
+                let w = text[last.clone()].to_lowercase();
+                if last.end == pos && w.len() <= 4 && month_of(&w).is_some() {
                     last.end = pos + 1;
                     continue;
                 }
