@@ -26,3 +26,4 @@ fn main() {
     v.sort_by(|a, b| b.1.cmp(&a.1));
     for (k, c) in v.iter().take(80) { println!("{c}\t{k}"); }
 }
+// (tag confusions are printed by the `confusions` example)

@@ -10,6 +10,6 @@ fn main() {
     for p in &a[2..] {
         let g = dyad_nlp::conllu::read_file(Path::new(p)).unwrap();
         let s = dyad_nlp::eval::evaluate(&m, &g);
-        eprintln!("{p}: upos {:.2} xpos {:.2} lemma {:.2} uas {:.2} las {:.2} las_full {:.2} tok/s {:.0}", s.upos, s.xpos, s.lemma, s.uas, s.las, s.las_full, s.tokens_per_second);
+        eprintln!("{p}: upos {:.2} xpos {:.2} lemma {:.2} uas {:.2} las {:.2} las_full {:.2} tok/s {:.0} tok/cpu-s {:.0}", s.upos, s.xpos, s.lemma, s.uas, s.las, s.las_full, s.tokens_per_second, s.tokens_per_cpu_second.unwrap_or(0.0));
     }
 }

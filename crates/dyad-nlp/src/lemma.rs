@@ -308,7 +308,8 @@ mod tests {
     fn rules_learn_and_apply() {
         assert_eq!(Rule::learn("said", "say").apply("said").as_deref(), Some("say"));
         assert_eq!(Rule::learn("The", "the"), Rule { case: Case::Lower, strip: 0, append: String::new() });
-        assert_eq!(Rule::learn("US", "US"), Rule { case: Case::Keep, strip: 0, append: String::new() });
+        assert_eq!(Rule::learn("US", "US").apply("US").as_deref(), Some("US"));
+        assert_eq!(Rule::learn("iPhone", "iPhone"), Rule { case: Case::Keep, strip: 0, append: String::new() });
         assert_eq!(Rule::learn("i", "I").apply("i").as_deref(), Some("I"));
         assert_eq!(Rule::learn("Bush", "Bush").apply("kerala").as_deref(), Some("Kerala"));
         // Multi-byte characters are stripped as characters.

@@ -23,6 +23,8 @@ pub const MAGIC: &[u8; 8] = b"DYADNLP\0";
 /// trained for other features would load fine and then produce garbage.
 pub const FORMAT_VERSION: u32 = 1;
 const HEADER: usize = 8 + 4 + 8 + 8;
+/// Longest run of words parsed as one tree.
+const MAX_PARSE: usize = 4096;
 
 #[derive(Debug)]
 pub enum ModelError {
@@ -76,7 +78,7 @@ pub struct Model {
 pub struct Scratch {
     info: Vec<TokInfo>,
     tags: Vec<u16>,
-    heads: Vec<u16>,
+    heads: Vec<usize>,
     labels: Vec<u8>,
     tag: TagScratch,
     parse: ParseScratch,
@@ -105,7 +107,7 @@ impl<'m> Annotation<'m> {
         self.scratch.tags[i]
     }
     pub fn head(&self, i: usize) -> usize {
-        self.scratch.heads[i] as usize
+        self.scratch.heads[i]
     }
     pub fn deprel(&self, i: usize) -> &'m str {
         &self.model.parser.labels[self.scratch.labels[i] as usize]
@@ -212,11 +214,28 @@ impl Model {
         scratch.info.clear();
         scratch.info.extend(forms.iter().map(|f| TokInfo::new(f.as_ref())));
         self.tagger.tag(&scratch.info, &mut scratch.tag, &mut scratch.tags);
-        if !forms.is_empty() {
-            self.parser.parse(&scratch.info, &scratch.tags, &mut scratch.parse, &mut scratch.heads, &mut scratch.labels);
-        } else {
-            scratch.heads.clear();
-            scratch.labels.clear();
+        scratch.heads.clear();
+        scratch.labels.clear();
+        // The parser indexes words with 16 bits. Runaway "sentences" (a table or a
+        // list with no full stop) are parsed in pieces; each piece's root hangs from
+        // the first piece's root.
+        let (mut hs, mut ls) = (Vec::new(), Vec::new());
+        let mut first_root = 0usize;
+        for start in (0..forms.len()).step_by(MAX_PARSE) {
+            let end = (start + MAX_PARSE).min(forms.len());
+            self.parser.parse(&scratch.info[start..end], &scratch.tags[start..end], &mut scratch.parse, &mut hs, &mut ls);
+            for (&h, &l) in hs.iter().zip(&ls) {
+                if h == 0 && start > 0 {
+                    scratch.heads.push(first_root);
+                    scratch.labels.push(self.parser.fallback);
+                } else {
+                    scratch.heads.push(if h == 0 { 0 } else { h as usize + start });
+                    scratch.labels.push(l);
+                }
+            }
+            if start == 0 {
+                first_root = hs.iter().position(|&h| h == 0).map_or(1, |i| i + 1);
+            }
         }
         Annotation { model: self, scratch }
     }
@@ -282,5 +301,54 @@ impl Model {
             w.deprel = deprel;
             w.deps = "_".to_string();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A model whose payload is altered and then re-signed, as a buggy writer could
+    /// produce, must be refused or loaded, never crash the loader.
+    #[test]
+    fn resigned_garbage_never_panics() {
+        let text = "1\tA\ta\tDET\tDT\t_\t2\tdet\t_\t_\n2\tdog\tdog\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n3\tbarks\tbark\tVERB\tVBZ\t_\t0\troot\t_\t_\n\n";
+        let sents = crate::conllu::parse_str(text, "t").unwrap();
+        let opts = crate::train::TrainOptions { tagger_epochs: 1, parser_epochs: 1, folds: 0, ..Default::default() };
+        let good = crate::train::train(&sents, &sents, &opts, &mut |_| {}).0.to_bytes();
+        let resign = |mut b: Vec<u8>| {
+            let payload_len = (b.len() - HEADER) as u64;
+            b[12..20].copy_from_slice(&payload_len.to_le_bytes());
+            let sum = checksum(&b[HEADER..]);
+            b[20..28].copy_from_slice(&sum.to_le_bytes());
+            b
+        };
+        let mut rng = crate::hash::Rng::new(3);
+        let mut refused = 0;
+        for i in 0..300 {
+            let mut b = good.clone();
+            match i % 3 {
+                0 => {
+                    let p = HEADER + rng.below(b.len() - HEADER);
+                    b[p] = rng.next_u64() as u8;
+                }
+                1 => {
+                    let keep = HEADER + rng.below(b.len() - HEADER);
+                    b.truncate(keep);
+                }
+                _ => {
+                    for _ in 0..8 {
+                        let p = HEADER + rng.below(b.len() - HEADER);
+                        b[p] = 0xff;
+                    }
+                }
+            }
+            if Model::from_bytes(&resign(b), "fuzzed").is_err() {
+                refused += 1;
+            }
+        }
+        assert!(refused > 100, "most damaged payloads are refused ({refused}/300)");
+        let e = Model::from_bytes(&resign(good[..HEADER + 3].to_vec()), "short").unwrap_err();
+        assert!(matches!(e, ModelError::Format { .. }), "{e}");
     }
 }

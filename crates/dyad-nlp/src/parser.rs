@@ -370,6 +370,19 @@ fn extract(st: &State, info: &[TokInfo], tags: &[u16], out: &mut Vec<u64>) {
     let n0suf = if n0 != NO && n0 != 0 { info[n0 - 1].suf[2] } else { NONE };
     out.push(h2(80, n0suf, s0p));
     out.push(h2(81, n0w, n1w));
+    // Beyond Zhang & Nivre: wider tag context and head/child word pairs.
+    let s2 = if sl > 2 { st.stack[sl - 3] as usize } else { NO };
+    let n3 = if st.buf + 2 < n { st.buf + 3 } else { NO };
+    let s0suf = if s0 != NO && s0 != 0 { info[s0 - 1].suf[2] } else { NONE };
+    out.push(h3(82, p(s2), s1p, s0p));
+    out.push(h3(83, n1p, n2p, p(n3)));
+    out.push(h2(84, s0suf, n0p));
+    out.push(h3(85, s0w, lab(s0l), lab(s0r)));
+    out.push(h2(86, n0w, w(n0l)));
+    out.push(h2(87, s0w, w(s0r)));
+    out.push(h2(88, w(s0h), n0w));
+    out.push(h3(89, s0p, n0p, lab(s0)));
+    out.push(h3(90, s1p, n0p, d));
 }
 
 impl Parser {
@@ -400,10 +413,7 @@ impl Parser {
             }
         } else {
             let w = &self.weights;
-            let best = sc.beam.search(self.beam, n, nl, self.root, None, &mut |st: &State, feats: &mut Vec<u64>, scores: &mut [f32]| {
-                extract(st, info, tags, feats);
-                w.score(feats, scores);
-            });
+            let best = sc.beam.search(self.beam, n, nl, self.root, None, &|st: &State, feats: &mut Vec<u64>| extract(st, info, tags, feats), w);
             let st = std::mem::take(&mut sc.beam.cur[best].st);
             sc.st = st;
         }
@@ -512,6 +522,27 @@ pub fn attachment(parser: &Parser, data: &[ParseExample]) -> (f64, f64) {
     (100.0 * u as f64 / n.max(1) as f64, 100.0 * l as f64 / n.max(1) as f64)
 }
 
+/// Weights as the beam sees them: frozen for parsing, mutable while training.
+trait Scorer {
+    fn prefetch(&self, _feats: &[u64]) {}
+    fn score(&self, feats: &[u64], scores: &mut [f32]);
+}
+
+impl Scorer for Weights {
+    fn prefetch(&self, feats: &[u64]) {
+        Weights::prefetch(self, feats)
+    }
+    fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        Weights::score(self, feats, scores)
+    }
+}
+
+impl Scorer for Trainer {
+    fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        Trainer::score(self, feats, scores)
+    }
+}
+
 /// One hypothesis in the beam.
 #[derive(Default)]
 struct Item {
@@ -539,6 +570,8 @@ struct Beam {
     next: Vec<Item>,
     cur_len: usize,
     cands: Vec<(f64, u32, u16)>,
+    top: Vec<(f32, u16)>,
+    item_feats: Vec<Vec<u64>>,
     arena: Vec<(u32, u16)>,
     feats: Vec<u64>,
     scores: Vec<f32>,
@@ -550,14 +583,15 @@ struct Beam {
 impl Beam {
     /// Beam search; returns the index in `cur` of the best finished item. With a
     /// gold action sequence, also records per-step best and gold scores in `steps`.
-    fn search(
+    fn search<S: Scorer>(
         &mut self,
         k: usize,
         n: usize,
         nl: usize,
         root: u8,
         gold: Option<&[u16]>,
-        score: &mut dyn FnMut(&State, &mut Vec<u64>, &mut [f32]),
+        extract: &dyn Fn(&State, &mut Vec<u64>),
+        scorer: &S,
     ) -> usize {
         let nc = 2 + 2 * nl;
         self.scores.resize(nc, 0.0);
@@ -579,18 +613,44 @@ impl Beam {
         let mut t = 0usize;
         while self.cur[..self.cur_len].iter().any(|it| !it.st.done()) {
             self.cands.clear();
+            // Extract every item's features and start fetching their weights before
+            // scoring any, so the cache misses of all items overlap.
+            while self.item_feats.len() < self.cur_len {
+                self.item_feats.push(Vec::new());
+            }
+            for i in 0..self.cur_len {
+                if !self.cur[i].st.done() {
+                    extract(&self.cur[i].st, &mut self.item_feats[i]);
+                    scorer.prefetch(&self.item_feats[i]);
+                }
+            }
             for i in 0..self.cur_len {
                 let it = &self.cur[i];
                 if it.st.done() {
                     self.cands.push((it.score, i as u32, u16::MAX));
                     continue;
                 }
-                score(&it.st, &mut self.feats, &mut self.scores);
+                scorer.score(&self.item_feats[i], &mut self.scores);
                 it.st.set_valid(&mut self.valid, nl, root);
+                // Only an item's own k best actions can reach the global k best, so
+                // keep just those (in the same order the global sort uses).
+                self.top.clear();
                 for a in 0..nc {
-                    if self.valid[a] {
-                        self.cands.push((it.score + self.scores[a] as f64, i as u32, a as u16));
+                    if !self.valid[a] {
+                        continue;
                     }
+                    let sa = self.scores[a];
+                    if self.top.len() == k && sa <= self.top[k - 1].0 {
+                        continue;
+                    }
+                    let at = self.top.partition_point(|&(x, _)| x >= sa);
+                    if self.top.len() == k {
+                        self.top.pop();
+                    }
+                    self.top.insert(at, (sa, a as u16));
+                }
+                for &(sa, a) in &self.top {
+                    self.cands.push((it.score + sa as f64, i as u32, a));
                 }
             }
             // Highest score first; ties by (item, action) so results are reproducible.
@@ -623,7 +683,8 @@ impl Beam {
             if let Some(g) = gold {
                 // Advance the gold sequence alongside, scoring it with the same model.
                 if t < g.len() {
-                    score(&self.gold_st, &mut self.feats, &mut self.scores);
+                    extract(&self.gold_st, &mut self.feats);
+                    scorer.score(&self.feats, &mut self.scores);
                     gold_score += self.scores[g[t] as usize] as f64;
                     self.gold_st.apply(g[t] as usize, nl);
                 }
@@ -729,10 +790,7 @@ pub fn train(
             if opts.beam > 1 {
                 gold_sequence(n, &gh, &gl, nl, root, &mut gold_seq);
                 let tr = &t;
-                beam.search(opts.beam, n, nl, root, Some(&gold_seq), &mut |s: &State, f: &mut Vec<u64>, sc: &mut [f32]| {
-                    extract(s, &ex.info, &ex.tags, f);
-                    tr.score(f, sc);
-                });
+                beam.search(opts.beam, n, nl, root, Some(&gold_seq), &|s: &State, f: &mut Vec<u64>| extract(s, &ex.info, &ex.tags, f), tr);
                 steps += 1;
                 // Max violation: the step where the best item beats the gold prefix by
                 // the largest margin.

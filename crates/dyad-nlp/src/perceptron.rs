@@ -134,6 +134,11 @@ pub struct Weights {
     shift: u32,
     n_features: usize,
     entries: Vec<QEntry>,
+    /// Long rows (frequent features such as "stack top is a noun" carry a weight for
+    /// most classes) are also kept dense, `width` weights each, so they are added with
+    /// vector instructions instead of one scattered add per class.
+    dense: Vec<i16>,
+    width: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
@@ -142,7 +147,15 @@ struct Slot {
     key: u32,
     start: u32,
     len: u32,
+    /// Offset of the dense copy in `dense`, or `NO_DENSE`.
+    dense: u32,
 }
+
+const NO_DENSE: u32 = u32::MAX;
+/// Rows at least this long get a dense copy.
+const DENSE_MIN: u32 = 16;
+/// The fast scoring path accumulates in a fixed stack array of this many classes.
+const MAX_FAST: usize = 256;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 #[repr(C)]
@@ -189,15 +202,25 @@ impl Weights {
         let mut table = vec![Slot::default(); size + n + 1];
         let mut start = 0u32;
         let mut pos = 0usize;
+        let width = n_classes.next_multiple_of(8);
+        let mut dense = Vec::new();
         for (&key, &len) in keys.iter().zip(lens) {
             let home = (key >> shift) as usize;
             pos = pos.max(home);
-            table[pos] = Slot { key, start, len };
+            let mut d = NO_DENSE;
+            if len >= DENSE_MIN && n_classes <= MAX_FAST {
+                d = dense.len() as u32;
+                dense.resize(dense.len() + width, 0);
+                for e in &entries[start as usize..(start + len) as usize] {
+                    dense[d as usize + e.class as usize] = e.w;
+                }
+            }
+            table[pos] = Slot { key, start, len, dense: d };
             pos += 1;
             start += len;
         }
         table.truncate(pos.max(size) + 1);
-        Weights { n_classes, table, shift, n_features: n, entries }
+        Weights { n_classes, table, shift, n_features: n, entries, dense, width }
     }
 
     fn from_float(n_classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Self {
@@ -241,12 +264,12 @@ impl Weights {
     }
 
     #[inline(always)]
-    fn find(&self, key: u32) -> Option<(usize, usize)> {
+    fn find(&self, key: u32) -> Option<&Slot> {
         let mut slot = (key >> self.shift) as usize;
         loop {
             let s = self.table.get(slot)?;
             if s.key == key {
-                return Some((s.start as usize, s.len as usize));
+                return Some(s);
             }
             if s.key == 0 {
                 return None;
@@ -260,22 +283,59 @@ impl Weights {
     /// another model's.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
+        if self.n_classes > MAX_FAST {
+            return self.score_slow(feats, scores);
+        }
+        let mut acc = [0i32; MAX_FAST];
+        let width = self.width;
         for chunk in feats.chunks(CHUNK) {
             for &f in chunk {
                 prefetch(self.table.as_ptr().wrapping_add((fingerprint(f) >> self.shift) as usize));
             }
-            let mut rows = [(0u32, 0u32); CHUNK];
+            let mut rows = [Slot::default(); CHUNK];
             let mut n = 0;
             for &f in chunk {
-                if let Some((a, len)) = self.find(fingerprint(f)) {
-                    prefetch(self.entries.as_ptr().wrapping_add(a));
-                    rows[n] = (a as u32, len as u32);
+                if let Some(s) = self.find(fingerprint(f)) {
+                    if s.dense != NO_DENSE {
+                        prefetch(self.dense.as_ptr().wrapping_add(s.dense as usize));
+                    } else {
+                        prefetch(self.entries.as_ptr().wrapping_add(s.start as usize));
+                    }
+                    rows[n] = *s;
                     n += 1;
                 }
             }
-            for &(a, len) in &rows[..n] {
-                for e in &self.entries[a as usize..(a + len) as usize] {
+            for s in &rows[..n] {
+                if s.dense != NO_DENSE {
+                    let row = &self.dense[s.dense as usize..s.dense as usize + width];
+                    for (a, &w) in acc[..width].iter_mut().zip(row) {
+                        *a += w as i32;
+                    }
+                } else {
+                    for e in &self.entries[s.start as usize..(s.start + s.len) as usize] {
+                        acc[(e.class as usize) & (MAX_FAST - 1)] += e.w as i32;
+                    }
+                }
+            }
+        }
+        for (s, &a) in scores.iter_mut().zip(&acc[..self.n_classes]) {
+            *s = a as f32;
+        }
+    }
+
+    /// Start loading the table slots of `feats` into cache.
+    #[inline]
+    pub fn prefetch(&self, feats: &[u64]) {
+        for &f in feats {
+            prefetch(self.table.as_ptr().wrapping_add((fingerprint(f) >> self.shift) as usize));
+        }
+    }
+
+    fn score_slow(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for &f in feats {
+            if let Some(s) = self.find(fingerprint(f)) {
+                for e in &self.entries[s.start as usize..(s.start + s.len) as usize] {
                     scores[e.class as usize] += e.w as f32;
                 }
             }
@@ -370,7 +430,9 @@ mod tests {
     #[test]
     fn learns_a_separable_problem_and_survives_serialisation() {
         // Class = which of features 1, 2, 3 is present; feature 9 is noise.
-        let data: Vec<(Vec<u64>, usize)> = vec![(vec![1, 9], 0), (vec![2, 9], 1), (vec![3], 2), (vec![1], 0), (vec![2], 1)];
+        let h = crate::hash::finish;
+        let data: Vec<(Vec<u64>, usize)> =
+            vec![(vec![h(1), h(9)], 0), (vec![h(2), h(9)], 1), (vec![h(3)], 2), (vec![h(1)], 0), (vec![h(2)], 1)];
         let mut t = Trainer::new(3);
         let mut scores = vec![0f32; 3];
         for _ in 0..5 {

@@ -43,6 +43,9 @@ pub fn run(args: ParserEvalArgs) -> anyhow::Result<()> {
         println!("{name:<26} {v:>7.2}");
     }
     println!("{:<26} {:>7.0}  ({:.2} s tag+lemma+parse, one thread)", "tokens/second", s.tokens_per_second, s.seconds);
+    if let Some(t) = s.tokens_per_cpu_second {
+        println!("{:<26} {:>7.0}  (on-CPU time of the thread; differs from the above when the machine is busy)", "tokens/CPU-second", t);
+    }
     println!("{:<26} {:>7.0}", "model load (ms)", load_ms);
     println!(
         "{}",
@@ -58,6 +61,7 @@ pub fn run(args: ParserEvalArgs) -> anyhow::Result<()> {
             "las": round(s.las),
             "las_full": round(s.las_full),
             "tokens_per_second": s.tokens_per_second.round(),
+            "tokens_per_cpu_second": s.tokens_per_cpu_second.map(f64::round),
             "model_load_ms": round(load_ms),
         })
     );

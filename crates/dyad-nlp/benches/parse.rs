@@ -1,0 +1,29 @@
+//! Tag + lemma + parse throughput of the shipped model on one thread, and its load
+//! time: `cargo bench -p dyad-nlp --bench parse`. Reads EWT test from `$DYAD_DATA/ud`
+//! (default `../shared/data`); three timed runs after a warm-up, median reported.
+
+use std::time::Instant;
+
+fn main() {
+    let t = Instant::now();
+    let model = match dyad_nlp::Model::embedded() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("bench skipped: {e}");
+            return;
+        }
+    };
+    let load_ms = t.elapsed().as_secs_f64() * 1000.0;
+    let Some(dir) = dyad_nlp::data_dir() else {
+        eprintln!("bench skipped: no UD data (set DYAD_DATA)");
+        return;
+    };
+    let path = dir.join("ud/en_ewt-ud-test.conllu");
+    let gold = dyad_nlp::conllu::read_file(&path).expect("readable treebank");
+    let _ = dyad_nlp::eval::evaluate(&model, &gold);
+    let mut runs: Vec<f64> = (0..3).map(|_| dyad_nlp::eval::evaluate(&model, &gold).tokens_per_second).collect();
+    runs.sort_by(f64::total_cmp);
+    let words: usize = gold.iter().map(|s| s.words.len()).sum();
+    println!("model load: {load_ms:.1} ms (embedded)");
+    println!("tag+lemma+parse, one thread, {} ({words} words): median {:.0} tokens/s (runs: {:.0} {:.0} {:.0})", path.display(), runs[1], runs[0], runs[1], runs[2]);
+}

