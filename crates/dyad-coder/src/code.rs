@@ -231,6 +231,12 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
         }
     };
     let targets = actors_of(&target_nodes);
+    // "Gondor and Osgiliath renewed ties": conjoined subjects and no target of their own
+    // act on each other.
+    if targets.is_empty() && sources.len() >= 2 {
+        let path = format!("verb {} ({}); reciprocal among {}", tree.nodes[v].form, lemma, describe(tree, &subject_nodes));
+        return Some(Found { code, reverse, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path });
+    }
     let path = format!(
         "verb {} ({}){}; source {}; target {}",
         tree.nodes[v].form,
