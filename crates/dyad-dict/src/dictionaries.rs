@@ -202,6 +202,7 @@ pub struct Dictionaries {
     synset_index: FxHashMap<Box<str>, u32>,
     synset_forms: FxHashMap<Box<str>, FxHashSet<Box<str>>>,
     role_index: FxHashMap<(Box<str>, Role), Vec<ActorId>>,
+    surname_index: FxHashMap<Box<str>, Vec<ActorId>>,
 }
 
 impl Dictionaries {
@@ -277,6 +278,7 @@ impl Dictionaries {
             synset_index: FxHashMap::default(),
             synset_forms: FxHashMap::default(),
             role_index: FxHashMap::default(),
+            surname_index: FxHashMap::default(),
         };
         d.index_synsets(&mut diagnostics);
         d.split_glued_synsets(&mut diagnostics);
@@ -506,6 +508,18 @@ impl Dictionaries {
                 trie.insert(&skel, ActorKey { id, exact, acronyms, capitals });
             }
             if a.kind == ActorKind::Person {
+                // The last word of every name of two words or more ("Zelensky"), for
+                // surname-only mentions, which the coder resolves against the article.
+                for alias in &a.aliases {
+                    let w = normalize_words(alias);
+                    if w.len() >= 2 {
+                        let key: Box<str> = skeleton_word(&w[w.len() - 1]).into();
+                        let ids = self.surname_index.entry(key).or_default();
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                }
                 for dc in &a.codes {
                     if let Some(role) = dc.role {
                         let ids = self.role_index.entry((dc.code.country().into(), role)).or_default();
@@ -664,6 +678,21 @@ impl Dictionaries {
                     .any(|d| d.role == Some(role) && d.code.country() == country && d.dates.contains(date))
             })
             .collect()
+    }
+
+    /// People (from `people.txt`) whose name ends in `word`, up to spelling variants:
+    /// "Zelensky", "Selenskyj" → Volodymyr Zelensky. Names are usually written in full
+    /// only at first mention; the coder decides which of these (if any) a later surname
+    /// means, from the article and the date. Only a capitalised `word` is looked up.
+    pub fn people_by_surname(&self, word: &str) -> &[ActorId] {
+        if !word.chars().next().is_some_and(char::is_uppercase) {
+            return &[];
+        }
+        let w = normalize_words(word);
+        if w.len() != 1 {
+            return &[];
+        }
+        self.surname_index.get(skeleton_word(&w[0]).as_str()).map(Vec::as_slice).unwrap_or(&[])
     }
 
     /// Agent nouns in a sentence's tokens (or lemmas), longest first, not overlapping.

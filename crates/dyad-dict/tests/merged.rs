@@ -104,8 +104,14 @@ fn spelling_variants_and_countries() {
     assert_eq!(names(&d, &["Wolodymyr", "Selenskyj", "in", "Kiew"]), [(0, 2, "Volodymyr Zelensky".to_string())]);
     assert_eq!(names(&d, &["President", "Zelenskyy"]), [(1, 2, "Volodymyr Zelensky".to_string())]);
     assert_eq!(names(&d, &["Speaker", "Ruslan", "Stefantschuk"]), [(1, 3, "Ruslan Stefanchuk".to_string())]);
-    // Only listed names match: the surname alone is not an alias here.
+    // Only listed names match: the surname alone is not an alias here, but it can be
+    // looked up as a surname.
     assert!(names(&d, &["Stefantschuk"]).is_empty());
+    let s = d.people_by_surname("Stefantschuk");
+    assert_eq!(s.iter().map(|&i| d.actor(i).name.as_str()).collect::<Vec<_>>(), ["Ruslan Stefanchuk"]);
+    assert_eq!(d.people_by_surname("Selenskyj").len(), 1);
+    assert!(d.people_by_surname("stefanchuk").is_empty());
+    assert!(d.people_by_surname("Kremlin").is_empty());
     // Seats, metonyms, demonyms; "the" is optional.
     let m = d.actors_at(&["The", "Kremlin", "and", "Kiev", "and", "Pentagon", "and", "Russians"]);
     let got: Vec<(usize, ActorKind, String)> = m

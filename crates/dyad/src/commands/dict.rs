@@ -168,6 +168,13 @@ fn show_variants(d: &Dictionaries, name: &str) -> anyhow::Result<()> {
             named.push(json!({"name": a.name, "code_today": code, "at": d.locate(a.origin)}));
         }
     }
+    if tokens.len() == 1 {
+        for &id in d.people_by_surname(tokens[0]) {
+            let a = d.actor(id);
+            println!("surname of: {} ({})", a.name, d.locate(a.origin));
+            named.push(json!({"name": a.name, "surname_only": true, "at": d.locate(a.origin)}));
+        }
+    }
     if named.is_empty() {
         println!("names: no actor in the loaded dictionaries");
     }
