@@ -266,6 +266,16 @@ fn word_variants(w: &str) -> Vec<String> {
             g.push('j');
         }
         add(g, &mut cands);
+        // And back from German: initial s → z, tsch → ch, sch → sh, w → v, -yj → -y.
+        let mut e = c.clone();
+        if e.len() > 1 && e.starts_with('s') && is_vowel(e.as_bytes()[1]) {
+            e.replace_range(0..1, "z");
+        }
+        e = e.replace("tsch", "ch").replace("sch", "sh").replace('w', "v");
+        if let Some(stem) = e.strip_suffix("yj") {
+            e = format!("{stem}y");
+        }
+        add(e, &mut cands);
         // Doubled and single letters (Odessa, Odesa).
         if let Some(i) = c.as_bytes().windows(2).position(|p| p[0] == p[1]) {
             let mut single = c.clone();
@@ -412,6 +422,9 @@ mod tests {
         }
         assert!(variants("Odessa", 50).contains(&"odesa".to_string()));
         assert!(variants("Odesa", 50).contains(&"odessa".to_string()));
+        let back = variants("Wolodymyr Selenskyj", 200);
+        assert!(back.contains(&"volodymyr zelensky".to_string()), "{back:?}");
+        assert!(variants("Stefantschuk", 50).contains(&"stefanchuk".to_string()));
         assert!(!v.iter().any(|x| x.contains("zelenssky") || x.contains("skiyj")), "{v:?}");
         assert!(variants("al-Qaeda", 50).contains(&"al qaida".to_string()));
         assert!(variants("Mohammed", 50).contains(&"muhammad".to_string()));
