@@ -93,13 +93,34 @@ struct Entry {
 pub struct Gazetteer {
     text: Cow<'static, str>,
     entries: Vec<Entry>,
-    /// Key → entries; the high bit marks a match through an alternate name.
-    index: HashMap<Box<str>, Vec<u32>>,
+    /// Every name, sorted by the hash of its key. Loading hashes keys into a flat
+    /// table instead of building a map of owned strings: 130,000 names load without an
+    /// allocation each (a lookup re-keys the few names that share its hash to confirm).
+    names: Vec<Name>,
     regions: HashMap<([u8; 3], Box<str>), u32>,
     countries: HashMap<[u8; 3], u32>,
 }
 
 const ALTERNATE: u32 = 1 << 31;
+
+/// One name of one place.
+#[derive(Debug, Clone, Copy)]
+struct Name {
+    hash: u64,
+    /// The entry; the high bit marks an alternate name.
+    posting: u32,
+    text: (u32, u32),
+}
+
+/// FNV-1a: a fixed, dependency-free hash of a key.
+fn hash_key(key: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
 
 static EMBEDDED_TEXT: &str = include_str!("../../../data/gazetteer/gazetteer.tsv");
 
@@ -147,12 +168,18 @@ impl Gazetteer {
         EMBEDDED.get_or_init(|| Gazetteer::parse_static(EMBEDDED_TEXT).unwrap_or_else(|_| Gazetteer::empty()))
     }
 
+    /// A fresh parse of the embedded table: what [`embedded`](Self::embedded) does once.
+    /// For measuring load time, and for callers that want their own copy.
+    pub fn parse_embedded() -> Result<Gazetteer, GazetteerError> {
+        Gazetteer::parse_static(EMBEDDED_TEXT)
+    }
+
     /// A gazetteer with no places.
     pub fn empty() -> Gazetteer {
         Gazetteer {
             text: Cow::Borrowed(""),
             entries: Vec::new(),
-            index: HashMap::new(),
+            names: Vec::new(),
             regions: HashMap::new(),
             countries: HashMap::new(),
         }
@@ -176,7 +203,7 @@ impl Gazetteer {
             (start as u32, (start + s.len()) as u32)
         };
         let mut buf = String::new();
-        g.index.reserve(140_000);
+        g.names.reserve(text.len() / 18);
         for (n, line) in text.lines().enumerate() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -219,22 +246,12 @@ impl Gazetteer {
             let alternate_flag = if kind == PlaceKind::City { ALTERNATE } else { 0 };
             for (name, flag) in std::iter::once((f[6], 0)).chain(alternates.split('|').map(|a| (a, alternate_flag))) {
                 key_into(name, &mut buf);
-                if buf.is_empty() {
-                    continue;
-                }
-                let posting = id | flag;
-                match g.index.get_mut(buf.as_str()) {
-                    Some(list) => {
-                        if !list.iter().any(|&p| p & !ALTERNATE == id) {
-                            list.push(posting);
-                        }
-                    }
-                    None => {
-                        g.index.insert(buf.as_str().into(), vec![posting]);
-                    }
+                if !buf.is_empty() {
+                    g.names.push(Name { hash: hash_key(&buf), posting: id | flag, text: range(name) });
                 }
             }
         }
+        g.names.sort_unstable_by_key(|n| (n.hash, n.posting));
         g.text = text;
         Ok(g)
     }
@@ -245,9 +262,9 @@ impl Gazetteer {
         (count(PlaceKind::Country), count(PlaceKind::Region), count(PlaceKind::City))
     }
 
-    /// How many distinct name keys.
-    pub fn keys(&self) -> usize {
-        self.index.len()
+    /// How many names (each place's own and its alternates).
+    pub fn names(&self) -> usize {
+        self.names.len()
     }
 
     fn str_at(&self, (s, e): (u32, u32)) -> &str {
@@ -341,13 +358,37 @@ impl Gazetteer {
         self.countries.get(&code).map(|&id| self.location(id))
     }
 
-    fn postings(&self, name: &str) -> Option<&[u32]> {
-        let k = key(name);
-        if let Some(p) = self.index.get(k.as_str()) {
-            return Some(p);
+    /// The entries a name key stands for (each once; the high bit set when only an
+    /// alternate name matched).
+    fn postings_of_key(&self, k: &str) -> Vec<u32> {
+        if k.is_empty() {
+            return Vec::new();
         }
-        let bare = k.strip_prefix("the ")?;
-        self.index.get(bare).map(Vec::as_slice)
+        let h = hash_key(k);
+        let from = self.names.partition_point(|n| n.hash < h);
+        let mut out: Vec<u32> = Vec::new();
+        let mut buf = String::new();
+        for n in self.names[from..].iter().take_while(|n| n.hash == h) {
+            key_into(self.str_at(n.text), &mut buf);
+            if buf != k {
+                continue; // a hash collision
+            }
+            let id = n.posting & !ALTERNATE;
+            match out.iter_mut().find(|p| **p & !ALTERNATE == id) {
+                Some(p) => *p &= n.posting, // its own name beats an alternate
+                None => out.push(n.posting),
+            }
+        }
+        out
+    }
+
+    fn postings(&self, name: &str) -> Vec<u32> {
+        let k = key(name);
+        let found = self.postings_of_key(&k);
+        match k.strip_prefix("the ") {
+            Some(bare) if found.is_empty() => self.postings_of_key(bare),
+            _ => found,
+        }
     }
 
     fn find(&self, name: &str, hint: &[&str], want: Option<PlaceKind>) -> Option<u32> {
@@ -355,7 +396,7 @@ impl Gazetteer {
         let postings = self.postings(name);
         let best_of = |kinds: &[PlaceKind]| -> Option<u32> {
             let mut best: Option<(u32, (u8, f64))> = None;
-            for &p in postings? {
+            for &p in &postings {
                 let id = p & !ALTERNATE;
                 let e = self.entries.get(id as usize)?;
                 if !kinds.contains(&e.kind) {
