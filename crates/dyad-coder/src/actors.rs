@@ -8,7 +8,9 @@
 //! Dmitry Peskov" → Peskov's code); otherwise a country-like actor and an agent noun
 //! combine ("Russian defence minister" → RUS + GOV).
 
-use dyad_dict::{ActorId, AgentCode, Dictionaries};
+use std::collections::HashMap;
+
+use dyad_dict::{variants, ActorId, ActorKind, AgentCode, Dictionaries};
 use dyad_model::Date;
 
 use crate::tree::{Rel, Tree};
@@ -27,6 +29,26 @@ pub struct ActorRef {
     pub last: usize,
 }
 
+/// What the coder remembers from earlier sentences of the same article, so that
+/// "Zelensky" after "Volodymyr Zelenskyy", and "he" after "said Zelensky", name the same
+/// person.
+#[derive(Debug, Default, Clone)]
+pub struct ArticleContext {
+    /// Spelling skeleton of the surname of each person named in full so far.
+    surnames: HashMap<String, ActorId>,
+    /// The person who was last the subject of a clause: what "he" and "she" refer to.
+    last_person: Option<ActorId>,
+}
+
+impl ArticleContext {
+    /// Remember who the subject of this sentence's clauses was.
+    pub fn note_subject(&mut self, id: ActorId, dict: &Dictionaries) {
+        if dict.actor(id).kind == ActorKind::Person {
+            self.last_person = Some(id);
+        }
+    }
+}
+
 /// Names and agents found in one sentence, indexed by word.
 pub struct Mentions {
     /// For each word, the named-actor match covering it: (code, id, first, last).
@@ -36,7 +58,7 @@ pub struct Mentions {
 }
 
 impl Mentions {
-    pub fn find(tree: &Tree, dict: &Dictionaries, date: Date) -> Mentions {
+    pub fn find(tree: &Tree, dict: &Dictionaries, date: Date, context: &mut ArticleContext) -> Mentions {
         let n = tree.len();
         let forms: Vec<&str> = tree.nodes.iter().map(|t| t.form.as_str()).collect();
         let mut names = vec![None; n];
@@ -44,6 +66,28 @@ impl Mentions {
             if let Some((id, code)) = dict.resolve(&m, date) {
                 for slot in names.iter_mut().take(m.end.min(n)).skip(m.start) {
                     *slot = Some((code.as_str().to_string(), id, m.start, m.end - 1));
+                }
+                // A person named in full can be named by surname alone later on.
+                if dict.actor(id).kind == ActorKind::Person && m.end >= m.start + 2 {
+                    context.surnames.insert(variants::skeleton_word(forms[m.end - 1]), id);
+                }
+            }
+        }
+        for k in 0..n {
+            if names[k].is_some() {
+                continue;
+            }
+            let node = &tree.nodes[k];
+            let id = if node.form.chars().next().is_some_and(char::is_uppercase) && matches!(node.upos.as_str(), "PROPN" | "NOUN" | "X" | "") {
+                context.surnames.get(&variants::skeleton_word(&node.form)).copied()
+            } else if matches!(node.lemma.as_str(), "he" | "she" | "him" | "her" | "his") && node.upos == "PRON" {
+                context.last_person
+            } else {
+                None
+            };
+            if let Some(id) = id {
+                if let Some(code) = dict.actor_code_on(id, date) {
+                    names[k] = Some((code.as_str().to_string(), id, k, k));
                 }
             }
         }
@@ -65,6 +109,18 @@ impl Mentions {
         Mentions { names, agents }
     }
 
+    /// Personal pronouns after the subject of this sentence refer to it ("Austin has
+    /// contacted his Russian counterpart"), not to the previous sentence's subject.
+    pub fn refer_pronouns(&mut self, tree: &Tree, dict: &Dictionaries, date: Date, person: ActorId, after: usize) {
+        let Some(code) = dict.actor_code_on(person, date) else { return };
+        for k in after + 1..tree.len() {
+            let node = &tree.nodes[k];
+            if node.upos == "PRON" && matches!(node.lemma.as_str(), "he" | "she" | "him" | "her" | "his") {
+                self.names[k] = Some((code.as_str().to_string(), person, k, k));
+            }
+        }
+    }
+
     /// The actor a noun phrase headed by `head` names, if any.
     pub fn phrase_actor(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Option<ActorRef> {
         let words = phrase_words(tree, head);
@@ -72,6 +128,11 @@ impl Mentions {
         let mut named: Option<&(String, ActorId, usize, usize)> = None;
         let mut best_distance = usize::MAX;
         for &w in &words {
+            // A possessive pronoun ("his message") does not make the phrase its actor; it
+            // only lends its owner's country to a role noun (see `possessor`).
+            if tree.nodes[w].rel == Rel::NmodPoss && w != head && tree.nodes[w].upos == "PRON" {
+                continue;
+            }
             if let Some(m) = &self.names[w] {
                 let d = if (m.2..=m.3).contains(&head) { 0 } else { m.2.abs_diff(head).min(m.3.abs_diff(head)) };
                 if d < best_distance {
@@ -81,13 +142,31 @@ impl Mentions {
             }
         }
         let agent = words.iter().filter_map(|&w| self.agents[w].as_ref()).min_by_key(|a| a.1.abs_diff(head));
+        // "his Russian counterpart": the same post as the possessor's, in another country.
+        if matches!(tree.nodes[head].lemma.as_str(), "counterpart" | "counterparts") {
+            if let (Some(owner), Some(m)) = (self.possessor(tree, dict, head), named) {
+                let country: String = m.0.chars().take(3).collect();
+                let sector = owner.code.get(3..).unwrap_or("");
+                if country != owner.code.get(..3).unwrap_or("") {
+                    return Some(ActorRef { code: format!("{country}{sector}"), name: None, id: None, first: m.2, last: head });
+                }
+            }
+        }
+        // A person named inside the phrase's own clause-free subtree ("US Secretary of
+        // Defense Lloyd Austin", "the US ambassador to Moscow, Lynne Tracy") is who the
+        // phrase is about.
+        if best_distance > 0 {
+            if let Some(person) = self.person_in_subtree(tree, dict, head) {
+                return Some(person);
+            }
+        }
         match (named, agent) {
             // A person or organisation named at the head: their own code, sharpened by a
             // role noun when the dictionary gives only a country ("Bree President
             // Romendacil" with Romendacil = BRE → BREGOV).
-            // "Ithilen's minister Calimehtar": the possessive names the country the role
-            // belongs to, and wins over the person's own code.
-            (Some(_), Some(a)) if matches!(a.0, AgentCode::Sector(_)) && self.possessor(tree, dict, head).is_some() => {
+            // "Ithilen's minister Calimehtar", "Gondor's government": the possessive names
+            // the country the role belongs to, and wins over a person's own code.
+            (_, Some(a)) if matches!(a.0, AgentCode::Sector(_)) && self.possessor(tree, dict, head).is_some() => {
                 let owner = self.possessor(tree, dict, head).unwrap();
                 let country: String = owner.code.chars().take(3).collect();
                 Some(ActorRef { code: a.0.apply(Some(&country)), name: None, id: None, first: owner.first.min(a.1), last: owner.last.max(a.2) })
@@ -132,6 +211,23 @@ impl Mentions {
                 .filter(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c).as_deref() == Some("of"))
                 .find_map(|c| self.phrase_actor(tree, dict, c)),
         }
+    }
+
+    fn person_in_subtree(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Option<ActorRef> {
+        let mut stack = vec![head];
+        while let Some(at) = stack.pop() {
+            if let Some(m) = &self.names[at] {
+                if dict.actor(m.1).kind == ActorKind::Person && !matches!(tree.nodes[at].upos.as_str(), "PRON") {
+                    return Some(self.actor_ref(dict, m));
+                }
+            }
+            for &c in &tree.nodes[at].children {
+                if !matches!(tree.nodes[c].rel, Rel::AclRelcl | Rel::Acl | Rel::Advcl | Rel::Ccomp | Rel::Parataxis | Rel::Conj | Rel::Punct | Rel::Cc) {
+                    stack.push(c);
+                }
+            }
+        }
+        None
     }
 
     /// The actor of a possessive in the phrase ("Ithilen's" in "Ithilen's minister").

@@ -14,7 +14,7 @@
 use dyad_dict::{Dictionaries, Pattern, Side, Term};
 use dyad_model::{Date, Sentence};
 
-use crate::actors::{phrase_words, ActorRef, Mentions};
+use crate::actors::{phrase_words, ActorRef, ArticleContext, Mentions};
 use crate::tree::{Rel, Tree};
 
 /// Coding switches, as the validation suites' `<Config>` sets them.
@@ -47,7 +47,10 @@ pub struct Event {
 }
 
 /// Code the events of one sentence.
-pub fn code_sentence(sentence: &Sentence, date: Date, dict: &Dictionaries, options: &Options) -> Vec<Event> {
+///
+/// `context` carries what earlier sentences of the same article named (surnames, the
+/// referent of "he"); pass a fresh one for each article.
+pub fn code_sentence(sentence: &Sentence, date: Date, dict: &Dictionaries, options: &Options, context: &mut ArticleContext) -> Vec<Event> {
     let tree = Tree::new(sentence);
     if tree.is_empty() {
         return Vec::new();
@@ -56,8 +59,33 @@ pub fn code_sentence(sentence: &Sentence, date: Date, dict: &Dictionaries, optio
     if dict.is_discard(&forms).is_some() {
         return Vec::new();
     }
-    let mentions = Mentions::find(&tree, dict, date);
+    let mut mentions = Mentions::find(&tree, dict, date, context);
     let mut events = Vec::new();
+    // Who "he" and "she" mean: the last person who was the subject of a clause before
+    // the pronoun, in this sentence or (for the first clauses) an earlier one.
+    let mut person_subjects: Vec<(usize, dyad_dict::ActorId)> = Vec::new();
+    for v in 0..tree.len() {
+        if !tree.is_verbal(v) {
+            continue;
+        }
+        for s in tree.children_with(v, Rel::Nsubj).collect::<Vec<_>>() {
+            if tree.nodes[s].upos == "PRON" {
+                continue;
+            }
+            if let Some(id) = mentions.phrase_actor(&tree, dict, s).and_then(|a| a.id) {
+                if dict.actor(id).kind == dyad_dict::ActorKind::Person {
+                    person_subjects.push((s, id));
+                }
+            }
+        }
+    }
+    person_subjects.sort_unstable();
+    for &(at, id) in &person_subjects {
+        mentions.refer_pronouns(&tree, dict, date, id, at);
+    }
+    if let Some(&(_, id)) = person_subjects.last() {
+        context.note_subject(id, dict);
+    }
     for v in 0..tree.len() {
         if !is_predicate(&tree, v) {
             continue;
@@ -86,7 +114,10 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
     // "threatened to attack" codes the threat, not an attack.
     if tree.nodes[v].rel == Rel::Xcomp {
         if let Some(h) = tree.nodes[v].head {
-            if matches!(tree.nodes[h].lemma.as_str(), "threaten" | "warn" | "plan" | "intend" | "want" | "hope" | "refuse" | "fail" | "consider") {
+            if matches!(
+                tree.nodes[h].lemma.as_str(),
+                "threaten" | "warn" | "plan" | "intend" | "want" | "hope" | "refuse" | "fail" | "consider" | "apply" | "seek" | "aim" | "wish" | "prepare" | "expect" | "propose" | "promise" | "pledge" | "vow" | "ask" | "urge" | "call" | "demand"
+            ) {
                 return true;
             }
         }
@@ -233,7 +264,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
     let targets = actors_of(&target_nodes);
     // "Gondor and Osgiliath renewed ties": conjoined subjects and no target of their own
     // act on each other.
-    if targets.is_empty() && sources.len() >= 2 {
+    if targets.is_empty() && sources.len() >= 2 && !passive {
         let path = format!("verb {} ({}); reciprocal among {}", tree.nodes[v].form, lemma, describe(tree, &subject_nodes));
         return Some(Found { code, reverse, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path });
     }
@@ -308,7 +339,13 @@ struct Slots {
 /// the verb takes the subject as written and a source after it the object, as in
 /// "+ * (FROM $)": "X was freed from Y".
 fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize], slots: &Slots) -> Vec<usize> {
-    if !e.prep.is_empty() {
+    // "hand over TGT": a preposition of the pattern may be the verb's particle
+    // ("handed over the prisoners", "prisoners were handed over").
+    let particle = !e.prep.is_empty()
+        && tree.nodes[v].children.iter().any(|&c| {
+            tree.nodes[c].label.starts_with("compound:prt") && e.prep.iter().any(|p| p.eq_ignore_ascii_case(&tree.nodes[c].lemma))
+        });
+    if !e.prep.is_empty() && !particle {
         return scope.iter().copied().filter(|&c| prep_matches(tree, c, &e.prep)).collect();
     }
     match (&e.term, e.side) {
@@ -336,6 +373,11 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
             }
             Term::Target | Term::Source => {
                 let candidates = slot_candidates(tree, v, e, &scope, slots);
+                // "SRC move into TGT": the preposition is a word of the pattern and must be
+                // there, even when the noun it governs names no actor.
+                if !e.prep.is_empty() && candidates.is_empty() && !e.optional {
+                    return None;
+                }
                 let found = candidates.into_iter().find(|&c| mentions.phrase_actor(tree, dict, c).is_some());
                 // A slot with no actor there still lets the pattern match when its words do
                 // (PETRARCH codes the verb; the dyad check comes later).

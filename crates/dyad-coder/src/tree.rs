@@ -217,9 +217,15 @@ impl Tree {
 
     /// Passive: a passive subject, a passive auxiliary, or a past participle with "by".
     pub fn is_passive(&self, v: usize) -> bool {
-        self.has_child(v, Rel::NsubjPass)
-            || self.has_child(v, Rel::AuxPass)
-            || self.nodes[v].feats.contains("Voice=Pass")
+        if self.has_child(v, Rel::NsubjPass) || self.has_child(v, Rel::AuxPass) {
+            return true;
+        }
+        // A participle marked passive but with an active subject or a perfect "have"
+        // ("has spoken") is active, whatever the tagger's features say; only a bare
+        // participle ("soldiers killed by shelling") is passive.
+        self.nodes[v].feats.contains("Voice=Pass")
+            && !self.has_child(v, Rel::Nsubj)
+            && !self.children_with(v, Rel::Aux).any(|c| matches!(self.nodes[c].lemma.as_str(), "have" | "has" | "had"))
     }
 
     /// Negated by "not", "never", "no" or "n't".
@@ -369,6 +375,20 @@ mod tests {
         assert_eq!(t.subjects(6), [0]);
         assert_eq!(t.subjects(8), [0]);
         assert_eq!(t.conjuncts(3), [6]);
+    }
+
+    #[test]
+    fn a_perfect_participle_is_active_even_when_tagged_passive() {
+        // "Austin has spoken to Belousov", with the tagger's Voice=Pass on "spoken".
+        let mut s = sentence(&[
+            ("Austin", "Austin", "PROPN", 3, "nsubj"),
+            ("has", "have", "AUX", 3, "aux"),
+            ("spoken", "speak", "VERB", 0, "root"),
+            ("to", "to", "ADP", 5, "case"),
+            ("Belousov", "Belousov", "PROPN", 3, "obl"),
+        ]);
+        s.tokens[2].feats = Some("Tense=Past|VerbForm=Part|Voice=Pass".into());
+        assert!(!Tree::new(&s).is_passive(2));
     }
 
     #[test]

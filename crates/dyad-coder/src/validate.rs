@@ -74,8 +74,9 @@ pub fn run(suite: &Suite, dict: &Dictionaries, parses: Parses) -> Report {
         let date = record.date.unwrap_or(Date::constant(2000, 1, 1));
         let options = options_for(record);
         let mut events = Vec::new();
+        let mut context = crate::actors::ArticleContext::default();
         for s in &sentences {
-            events.extend(code_sentence(s, date, dict, &options));
+            events.extend(code_sentence(s, date, dict, &options, &mut context));
         }
         let coded: Vec<Triple> = events
             .iter()

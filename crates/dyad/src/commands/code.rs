@@ -123,8 +123,9 @@ struct Writer<'a, W: Write> {
 impl<W: Write> Writer<'_, W> {
     fn document(&mut self, article: &Article, sentences: &[Sentence]) -> anyhow::Result<()> {
         let date = article.published.unwrap_or(dyad_model::Date::constant(2000, 1, 1));
+        let mut context = dyad_coder::actors::ArticleContext::default();
         for (index, sentence) in sentences.iter().enumerate() {
-            let events = dyad_coder::code_sentence(sentence, date, self.dict, &dyad_coder::Options::default());
+            let events = dyad_coder::code_sentence(sentence, date, self.dict, &dyad_coder::Options::default(), &mut context);
             let at = SentenceRef { article_id: &article.id, index, sentence, published: article.published };
             for e in &events {
                 let record = to_record(e, &at, self.dict, self.explain);
