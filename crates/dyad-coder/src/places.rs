@@ -94,7 +94,7 @@ pub struct Gazetteer {
     text: Cow<'static, str>,
     entries: Vec<Entry>,
     /// Every name, sorted by the hash of its key. Loading hashes keys into a flat
-    /// table instead of building a map of owned strings: 130,000 names load without an
+    /// table instead of building a map of owned strings: 129,000 names load without an
     /// allocation each (a lookup re-keys the few names that share its hash to confirm).
     names: Vec<Name>,
     regions: HashMap<([u8; 3], Box<str>), u32>,
@@ -125,7 +125,7 @@ fn hash_key(key: &str) -> u64 {
 static EMBEDDED_TEXT: &str = include_str!("../../../data/gazetteer/gazetteer.tsv");
 
 /// The matching key of a name: `dyad_dict::variants::normalize`, with a fast path for
-/// ASCII (all but a few of the gazetteer's 130,000 names) that gives the same result
+/// ASCII (all but a few of the gazetteer's 129,000 names) that gives the same result
 /// without allocating a word list; a test checks the two agree on every name.
 fn key_into(s: &str, out: &mut String) {
     out.clear();
@@ -469,42 +469,40 @@ fn capitalized(tree: &Tree, i: usize) -> bool {
     n.upos == "PROPN" || n.form.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The words of the name headed by `h`: `h` with its compound, flat and capitalized
-/// adjective modifiers ("New York", "Khan Yunis", "West Bank"), as the contiguous run
-/// that contains `h`; and `h` alone when the run has more.
+/// The words of the name headed by `h`, as the contiguous run of words that contains
+/// `h`: first with its compound, flat and capitalized adjective modifiers ("New York",
+/// "Khan Yunis", "West Bank"), then without the adjectives ("Occupied Mariupol"). Never
+/// the head alone when the name has more words: "White House" is not a "House".
 fn name_candidates(tree: &Tree, h: usize) -> Vec<String> {
-    let mut parts = vec![h];
-    let mut k = 0;
-    while k < parts.len() {
-        let at = parts[k];
-        for &c in &tree.nodes[at].children {
-            let n = &tree.nodes[c];
-            let take = matches!(n.rel, Rel::Compound | Rel::Flat) || (n.rel == Rel::Amod && capitalized(tree, c));
-            if take && capitalized(tree, c) && !is_date_word(&n.form) {
-                parts.push(c);
+    let words = |with_adjectives: bool| -> Vec<usize> {
+        let mut parts = vec![h];
+        let mut k = 0;
+        while k < parts.len() {
+            let at = parts[k];
+            for &c in &tree.nodes[at].children {
+                let n = &tree.nodes[c];
+                let take = matches!(n.rel, Rel::Compound | Rel::Flat) || (with_adjectives && n.rel == Rel::Amod);
+                if take && capitalized(tree, c) && !is_date_word(&n.form) {
+                    parts.push(c);
+                }
             }
+            k += 1;
         }
-        k += 1;
-    }
-    parts.sort_unstable();
-    // The contiguous run around h (a compound far away is another phrase's word).
-    let pos = parts.iter().position(|&p| p == h).unwrap_or(0);
-    let mut lo = pos;
-    while lo > 0 && parts[lo - 1] + 1 == parts[lo] {
-        lo -= 1;
-    }
-    let mut hi = pos;
-    while hi + 1 < parts.len() && parts[hi] + 1 == parts[hi + 1] {
-        hi += 1;
-    }
-    let text = |ws: &[usize]| ws.iter().map(|&w| tree.nodes[w].form.as_str()).collect::<Vec<_>>().join(" ");
-    let mut out = vec![text(&parts[lo..=hi])];
-    if hi > lo {
-        // "Russian-occupied Mariupol": the head's own flat tail, then the head alone.
-        let tail: Vec<usize> = (pos..=hi).map(|i| parts[i]).collect();
-        out.push(text(&tail));
-        out.push(tree.nodes[h].form.clone());
-    }
+        parts.sort_unstable();
+        // The contiguous run around h (a compound far away is another phrase's word).
+        let pos = parts.iter().position(|&p| p == h).unwrap_or(0);
+        let mut lo = pos;
+        while lo > 0 && parts[lo - 1] + 1 == parts[lo] {
+            lo -= 1;
+        }
+        let mut hi = pos;
+        while hi + 1 < parts.len() && parts[hi] + 1 == parts[hi + 1] {
+            hi += 1;
+        }
+        parts[lo..=hi].to_vec()
+    };
+    let text = |ws: Vec<usize>| ws.iter().map(|&w| tree.nodes[w].form.as_str()).collect::<Vec<_>>().join(" ");
+    let mut out = vec![text(words(true)), text(words(false))];
     out.dedup();
     out
 }
@@ -529,8 +527,10 @@ fn phrase_place(tree: &Tree, p: usize, gaz: &Gazetteer, hint: &[&str]) -> Option
     if !(city || region || AREA_NOUNS.contains(&lemma)) {
         return named(tree, p, gaz, hint, None);
     }
-    // A capitalized "City", "State" or "Republic" is part of a name ("Gaza City").
-    if tree.nodes[p].form.chars().next().is_some_and(char::is_uppercase) {
+    // A capitalized "City", "State" or "Region" with a name before it is one name
+    // ("Gaza City", "Rivers State"); "the North" alone is not a place.
+    let multiword = tree.nodes[p].children.iter().any(|&c| matches!(tree.nodes[c].rel, Rel::Compound | Rel::Flat));
+    if (city || region) && multiword && tree.nodes[p].form.chars().next().is_some_and(char::is_uppercase) {
         if let Some(loc) = named(tree, p, gaz, hint, None) {
             return Some(loc);
         }

@@ -382,3 +382,25 @@ fn seed_story_text_dates() {
     }
     eprintln!("dates in the story: {texts:?}");
 }
+
+#[test]
+fn institutions_are_not_places() {
+    // "Austin spoke at the White House": GeoNames lists "White House" as a translation of
+    // Casablanca; the generator drops such common-word alternates.
+    let t = tree(&[
+        ("Austin", "Austin", "PROPN", 2, "nsubj"),
+        ("spoke", "speak", "VERB", 0, "root"),
+        ("at", "at", "ADP", 6, "case"),
+        ("the", "the", "DET", 6, "det"),
+        ("White", "White", "PROPN", 6, "compound"),
+        ("House", "House", "PROPN", 2, "obl"),
+        ("in", "in", "ADP", 8, "case"),
+        ("the", "the", "DET", 9, "det"),
+        ("North", "north", "PROPN", 2, "obl"),
+    ]);
+    assert_eq!(place(&t, "spoke", &["USA"]), None);
+    let g = Gazetteer::embedded();
+    assert_eq!(g.lookup("White House", &[]), None);
+    assert_eq!(g.lookup("Big Apple", &[]), None);
+    assert_eq!(g.lookup("Mecca", &[]).unwrap().name, "Makkah");
+}
