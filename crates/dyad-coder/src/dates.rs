@@ -1158,6 +1158,39 @@ mod tests {
     }
 
     #[test]
+    fn random_word_salad_and_random_trees_do_not_panic() {
+        const VOCAB: &[&str] = &[
+            "", "-", ",", ".", "the", "of", "on", "in", "since", "end", "beginning", "mid", "mid-", "mid-June", "early",
+            "late", "last", "next", "this", "earlier", "week", "weekend", "month", "year", "night", "ago", "more", "than",
+            "a", "two", "0", "00", "31st", "32", "29", "99999", "2024", "0000", "9999", "February", "Feb.", "May", "may",
+            "Monday", "monday", "yesterday", "tomorrow", "day", "before", "2024-02-30", "2024-13-01", "9999-12-31", "th",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let dates = [Date::MIN, Date::MAX, date(2024, 2, 29), WED, date(1, 1, 1)];
+        for _ in 0..20_000 {
+            let len = next(9);
+            let words: Vec<&str> = (0..len).map(|_| VOCAB[next(VOCAB.len())]).collect();
+            let published = dates[next(dates.len())];
+            let tense = if next(2) == 0 { Tense::Past } else { Tense::Future };
+            for m in scan_words(&words, Some(published), tense) {
+                assert!(m.start < m.end && m.end <= words.len(), "{words:?}");
+            }
+            let rows: Vec<(&str, &str, &str, usize, &str)> =
+                words.iter().map(|&w| (w, w, ["NOUN", "VERB", "PROPN", "ADP", ""][next(5)], next(len + 2), ["obl", "conj", "acl:relcl", "case", "ccomp", "parataxis", "nsubj"][next(7)])).collect();
+            let t = Tree::new(&sentence(&rows));
+            for a in 0..=len {
+                let _ = event_date(&t, a, Some(published));
+            }
+        }
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         let empty = Tree::new(&Sentence::default());
         assert_eq!(event_date(&empty, 0, Some(WED)).unwrap().source, DateSource::Publication);

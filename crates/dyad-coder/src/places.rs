@@ -83,8 +83,8 @@ struct Entry {
     admin1: (u32, u32),
     name: (u32, u32),
     population: u64,
-    lat: f32,
-    lon: f32,
+    lat: f64,
+    lon: f64,
 }
 
 /// Name → places, loaded from dyad's gazetteer format (see `data/gazetteer/README` and
@@ -221,8 +221,8 @@ impl Gazetteer {
             };
             let country = hint_code(f[1]).filter(|_| f[1].len() == 3).ok_or_else(|| err("country must be ISO alpha-3"))?;
             let population: u64 = f[3].parse().map_err(|_| err("population is not a number"))?;
-            let lat: f32 = f[4].parse().map_err(|_| err("latitude is not a number"))?;
-            let lon: f32 = f[5].parse().map_err(|_| err("longitude is not a number"))?;
+            let lat: f64 = f[4].parse().map_err(|_| err("latitude is not a number"))?;
+            let lon: f64 = f[5].parse().map_err(|_| err("longitude is not a number"))?;
             if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
                 return Err(err("coordinates out of range"));
             }
@@ -276,8 +276,8 @@ impl Gazetteer {
         Location {
             name: self.str_at(e.name).to_string(),
             country: String::from_utf8_lossy(&e.country).into_owned(),
-            lat: f64::from(e.lat),
-            lon: f64::from(e.lon),
+            lat: e.lat,
+            lon: e.lon,
             kind: e.kind,
         }
     }
@@ -693,6 +693,42 @@ mod tests {
             }
         }
         assert!(n > 100_000, "{n} names");
+    }
+
+    #[test]
+    fn random_trees_do_not_panic() {
+        use dyad_model::{Sentence, Token};
+        const VOCAB: &[&str] =
+            &["", "in", "on", "of", "the", "city", "region", "Kyiv", "Kherson", "North", "White", "House", "Gaza", "City", "-", "Monday"];
+        const RELS: &[&str] = &["obl", "nmod", "case", "compound", "flat", "amod", "conj", "obj", "nsubj", "xcomp", "acl:relcl"];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let g = Gazetteer::embedded();
+        for _ in 0..5_000 {
+            let len = next(10);
+            let tokens = (0..len)
+                .map(|_| {
+                    let w = VOCAB[next(VOCAB.len())];
+                    Token {
+                        form: w.into(),
+                        lemma: Some(w.to_lowercase()),
+                        upos: Some(["NOUN", "PROPN", "ADP", "VERB"][next(4)].into()),
+                        head: Some(next(len + 2)),
+                        deprel: Some(RELS[next(RELS.len())].into()),
+                        ..Default::default()
+                    }
+                })
+                .collect();
+            let t = Tree::new(&Sentence { tokens, ..Default::default() });
+            for a in 0..=len {
+                let _ = event_place_excluding(&t, a, g, &["UKR", "x", ""], &[0]);
+            }
+        }
     }
 
     #[test]
