@@ -86,6 +86,11 @@ pub fn code_sentence(sentence: &Sentence, date: Date, dict: &Dictionaries, optio
     if let Some(&(_, id)) = person_subjects.last() {
         context.note_subject(id, dict);
     }
+    for n in 0..tree.len() {
+        if let Some(found) = code_noun(&tree, &mentions, dict, n) {
+            emit(&mut events, found, options);
+        }
+    }
     for v in 0..tree.len() {
         if !is_predicate(&tree, v) {
             continue;
@@ -297,6 +302,82 @@ fn nominal_chain(tree: &Tree, start: usize) -> Vec<usize> {
         frontier = next;
     }
     out
+}
+
+/// Verbs whose object is an event they report or carry out rather than an event of their
+/// own: "launched an attack", "held talks".
+const LIGHT_VERBS: &[&str] = &[
+    "launch", "carry", "conduct", "hold", "stage", "mount", "begin", "start", "make", "wage", "continue", "resume",
+    "intensify", "escalate", "step", "announce", "report", "claim", "complete", "finish", "perform", "execute", "open",
+];
+
+/// Prepositions that place or date a clause by an event: "after a missile attack on …".
+const EVENT_PREPS: &[&str] = &["after", "following", "during", "since", "before", "amid", "in", "despite"];
+
+/// A nominal event: a noun pattern anchored on `n`, coded only where the noun reports an
+/// event that took place — the object of a light verb, or a prepositional phrase that
+/// dates the clause — and never under a negated, modal or conditional verb.
+fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize) -> Option<Found> {
+    let node = &tree.nodes[n];
+    if !matches!(node.upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let mut patterns = dict.noun_patterns(&node.lemma).peekable();
+    patterns.peek()?;
+    let head = node.head?;
+    let light_verb = node.rel == Rel::Obj && LIGHT_VERBS.contains(&tree.nodes[head].lemma.as_str());
+    let dating = matches!(node.rel, Rel::Obl | Rel::Nmod) && tree.prep(n).is_some_and(|p| EVENT_PREPS.contains(&p.as_str())) && tree.is_verbal(head);
+    if !(light_verb || dating) || is_hypothetical(tree, head) {
+        return None;
+    }
+    // Who acted: the noun's own modifiers ("a Ukrainian missile attack"), its "by"
+    // phrase, or the subject of the light verb ("Russia launched an attack").
+    let mut sources: Vec<usize> = Vec::new();
+    if mentions.phrase_actor(tree, dict, n).is_some() {
+        sources.push(n);
+    }
+    sources.extend(tree.nodes[n].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c).as_deref() == Some("by")));
+    if sources.is_empty() && light_verb {
+        sources = tree.subjects(head);
+    }
+    let objects: Vec<usize> = tree.nodes[n].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c).as_deref() == Some("of")).collect();
+    let slots = Slots { logical_subjects: sources.clone(), logical_objects: objects, surface_subjects: sources.clone() };
+    let mut best: Option<(&Pattern, Binding)> = None;
+    for p in patterns {
+        if let Some(b) = bind(tree, mentions, dict, n, p, &slots) {
+            if best.as_ref().is_none_or(|(q, _)| p.specificity() > q.specificity()) {
+                best = Some((p, b));
+            }
+        }
+    }
+    let (p, b) = best?;
+    let code = p.code.clone()?;
+    let actors_of = |nodes: &[usize]| -> Vec<ActorRef> {
+        let mut out = Vec::new();
+        for &x in nodes {
+            for c in std::iter::once(x).chain(tree.conjuncts(x)) {
+                if let Some(a) = mentions.phrase_actor(tree, dict, c) {
+                    if !out.contains(&a) {
+                        out.push(a);
+                    }
+                }
+            }
+        }
+        out
+    };
+    let source_nodes = b.source.map(|s| vec![s]).unwrap_or(sources);
+    let target_nodes = b.target.map(|t| vec![t]).unwrap_or_default();
+    let path = format!("noun {} ({}) under {}:{}; source {}; target {}", node.form, node.lemma, node.label, tree.nodes[head].form, describe(tree, &source_nodes), describe(tree, &target_nodes));
+    Some(Found {
+        code: code.as_str().to_string(),
+        reverse: p.reverse_code.as_ref().map(|c| c.as_str().to_string()),
+        sources: actors_of(&source_nodes),
+        targets: actors_of(&target_nodes),
+        anchor: n,
+        pattern: p.text.to_string(),
+        origin: Some(p.origin),
+        path,
+    })
 }
 
 fn describe(tree: &Tree, nodes: &[usize]) -> String {
