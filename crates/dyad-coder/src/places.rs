@@ -624,7 +624,10 @@ fn clause_place(tree: &Tree, v: usize, gaz: &Gazetteer, hint: &[&str], exclude: 
     for &c in &tree.nodes[v].children {
         match tree.nodes[c].rel {
             // The object may be the target actor; its place phrases still place the event.
+            // So do those of a prepositional phrase of the verb when the parse hangs the
+            // place on its noun ("fought against the invasion in the Kherson region").
             Rel::Obj | Rel::Iobj => consider(1, c, &mut candidates),
+            Rel::Obl if owned.binary_search(&c).is_ok() => consider(1, c, &mut candidates),
             Rel::Nsubj | Rel::NsubjPass | Rel::Agent => consider(2, c, &mut candidates),
             _ => {}
         }

@@ -268,6 +268,21 @@ fn fighting_in_mariupol_and_in_the_kherson_region() {
     assert_eq!((kherson.name.as_str(), kherson.country.as_str(), kherson.kind), ("Kherson", "UKR", PlaceKind::Region));
     // The region's centroid lies east of the city of Kherson, in the oblast.
     assert!((46.0..47.5).contains(&kherson.lat) && (32.5..35.0).contains(&kherson.lon), "{kherson:?}");
+    // The same when the parse hangs the regions on "invasion".
+    let rows: Vec<_> = [
+        ("The", "the", "DET", 2, "det"),
+        ("returnees", "returnee", "NOUN", 3, "nsubj"),
+        ("fought", "fight", "VERB", 0, "root"),
+        ("against", "against", "ADP", 5, "case"),
+        ("invasion", "invasion", "NOUN", 3, "obl"),
+        ("in", "in", "ADP", 9, "case"),
+        ("the", "the", "DET", 9, "det"),
+        ("Kherson", "Kherson", "PROPN", 9, "compound"),
+        ("region", "region", "NOUN", 5, "nmod"),
+    ]
+    .to_vec();
+    let t = tree(&rows);
+    assert_eq!(place(&t, "fought", &[]).map(|l| (l.name, l.kind)), Some(("Kherson".to_string(), PlaceKind::Region)));
 }
 
 #[test]
