@@ -22,11 +22,13 @@ use crate::tree::{Rel, Tree};
 pub struct Options {
     /// Code only events with both a source and a target.
     pub require_dyad: bool,
+    /// Look up where events happened in the gazetteer.
+    pub places: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { require_dyad: true }
+        Options { require_dyad: true, places: true }
     }
 }
 
@@ -44,13 +46,21 @@ pub struct Event {
     pub origin: Option<dyad_dict::Origin>,
     /// The dependency path that bound each slot, for `--explain`.
     pub path: String,
+    /// When it happened: a date in the text attached to the anchor's clause, else the
+    /// publication date.
+    pub date: Option<crate::dates::EventDate>,
+    /// Where it happened, from a place phrase of the anchor's clause.
+    pub place: Option<crate::places::Location>,
 }
 
 /// Code the events of one sentence.
 ///
 /// `context` carries what earlier sentences of the same article named (surnames, the
 /// referent of "he"); pass a fresh one for each article.
-pub fn code_sentence(sentence: &Sentence, date: Date, dict: &Dictionaries, options: &Options, context: &mut ArticleContext) -> Vec<Event> {
+pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictionaries, options: &Options, context: &mut ArticleContext) -> Vec<Event> {
+    // Roles are looked up on the publication date; without one, on a fixed day so that
+    // coding stays reproducible.
+    let date = published.unwrap_or(Date::constant(2000, 1, 1));
     let tree = Tree::new(sentence);
     if tree.is_empty() {
         return Vec::new();
@@ -100,6 +110,16 @@ pub fn code_sentence(sentence: &Sentence, date: Date, dict: &Dictionaries, optio
                 continue;
             }
             emit(&mut events, found, options);
+        }
+    }
+    for e in &mut events {
+        e.date = crate::dates::event_date(&tree, e.anchor, published);
+        if options.places {
+            // The actors' own words are not where the event happened ("sent aid to Kyiv").
+            let actors = [&e.source, &e.target];
+            let hint: Vec<&str> = actors.iter().filter_map(|a| a.as_ref().map(|a| a.code.as_str())).collect();
+            let exclude: Vec<usize> = actors.iter().filter_map(|a| a.as_ref()).flat_map(|a| a.first..=a.last).collect();
+            e.place = crate::places::event_place_excluding(&tree, e.anchor, crate::places::Gazetteer::embedded(), &hint, &exclude);
         }
     }
     events
@@ -243,7 +263,15 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
                     .children
                     .iter()
                     .copied()
-                    .filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl | Rel::Iobj) && tree.prep(c).as_deref() != Some("by"))
+                    .filter(|&c| {
+                        // Only prepositions that mark a participant: "fight for a future in
+                        // Europe" does not make Europe the target.
+                        matches!(tree.nodes[c].rel, Rel::Obl | Rel::Iobj)
+                            && !matches!(
+                                tree.prep(c).as_deref(),
+                                Some("by" | "for" | "during" | "since" | "after" | "before" | "despite" | "amid" | "within" | "throughout" | "like" | "as" | "than" | "until")
+                            )
+                    })
                     .filter(names_actor)
                     .take(1)
                     .collect();
@@ -558,6 +586,8 @@ fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
                 pattern: f.pattern.clone(),
                 origin: f.origin,
                 path: f.path.clone(),
+                date: None,
+                place: None,
             };
             events.push(event(&f.code, s, t));
             if let Some(r) = &f.reverse {

@@ -35,34 +35,18 @@ use jiff::Span;
 
 use crate::tree::{Rel, Tree};
 
-/// How exactly an [`EventDate`] is known: the date lies somewhere in the day, week,
-/// month or year that contains it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Precision {
-    Day,
-    Week,
-    Month,
-    Year,
-}
+/// How exactly an [`EventDate`] is known, and where it came from: the contract's own
+/// types, so the coder and the output agree by construction.
+pub use dyad_model::{DatePrecision as Precision, DateSource};
 
-impl Precision {
-    fn rank(self) -> u8 {
-        match self {
-            Precision::Day => 0,
-            Precision::Week => 1,
-            Precision::Month => 2,
-            Precision::Year => 3,
-        }
+/// Day before week before month before year: the more precise date wins a tie.
+fn rank(p: Precision) -> u8 {
+    match p {
+        Precision::Day => 0,
+        Precision::Week => 1,
+        Precision::Month => 2,
+        Precision::Year => 3,
     }
-}
-
-/// Where an event's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DateSource {
-    /// Said in the sentence (or in the clause that reports or governs the event).
-    Text,
-    /// Nothing in the sentence says: the article's publication date stands in.
-    Publication,
 }
 
 /// The date of an event.
@@ -900,7 +884,7 @@ fn clause_date_here(tree: &Tree, v: usize, published: Option<Date>) -> Option<Ev
             }
             let direct = heads.iter().any(|&h| tree.nodes[h].head == Some(v));
             let distance = if v < s { s - v } else { v.saturating_sub(e) };
-            let key = (u8::from(!direct), m.date.precision.rank(), !m.absolute, distance);
+            let key = (u8::from(!direct), rank(m.date.precision), !m.absolute, distance);
             if best.as_ref().is_none_or(|b| key < b.key) {
                 best = Some(Candidate { date: m.date, key });
             }

@@ -3,7 +3,7 @@
 //! that named them, and (with `--explain`) the pattern and tree path.
 
 use dyad_dict::Dictionaries;
-use dyad_model::{DatePrecision, DateSource, Event as Record, EventActor, Explanation, Sentence};
+use dyad_model::{Event as Record, EventActor, Explanation, Location, Sentence};
 
 use crate::actors::ActorRef;
 use crate::code::Event;
@@ -13,7 +13,6 @@ pub struct SentenceRef<'a> {
     pub article_id: &'a str,
     pub index: usize,
     pub sentence: &'a Sentence,
-    pub published: Option<dyad_model::Date>,
 }
 
 /// The output record of one coded event.
@@ -23,9 +22,9 @@ pub fn to_record(event: &Event, at: &SentenceRef, dict: &Dictionaries, explain: 
         article_id: at.article_id.to_string(),
         sentence_index: at.index,
         sentence: at.sentence.text.clone(),
-        date: at.published,
-        date_precision: at.published.map(|_| DatePrecision::Day),
-        date_source: at.published.map(|_| DateSource::Publication),
+        date: event.date.map(|d| d.date),
+        date_precision: event.date.map(|d| d.precision),
+        date_source: event.date.map(|d| d.source),
         cameo: event.code.clone(),
         root: event.code.get(..2).unwrap_or(&event.code).to_string(),
         quad_class: entry.map(|e| e.quad_class.number()),
@@ -34,7 +33,7 @@ pub fn to_record(event: &Event, at: &SentenceRef, dict: &Dictionaries, explain: 
         plover_mode: entry.and_then(|e| e.plover_mode.as_deref().map(str::to_string)),
         source: event.source.as_ref().map(|a| actor(a, at.sentence)),
         target: event.target.as_ref().map(|a| actor(a, at.sentence)),
-        location: None,
+        location: event.place.as_ref().map(|p| Location { name: p.name.clone(), country: Some(p.country.clone()), lat: p.lat, lon: p.lon }),
         explain: explain.then(|| Explanation {
             pattern: event.pattern.clone(),
             origin: event.origin.map(|o| dict.locate(o)).unwrap_or_default(),

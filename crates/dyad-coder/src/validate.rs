@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use dyad_dict::Dictionaries;
-use dyad_model::{Date, Sentence};
+use dyad_model::Sentence;
 
 use crate::code::{code_sentence, Event, Options};
 use crate::suite::{self, Record, Suite, Tally, Triple};
@@ -71,12 +71,11 @@ pub fn run(suite: &Suite, dict: &Dictionaries, parses: Parses) -> Report {
             Parses::Given => given_parse(record),
             Parses::Parser(f) => f(&record.text),
         };
-        let date = record.date.unwrap_or(Date::constant(2000, 1, 1));
         let options = options_for(record);
         let mut events = Vec::new();
         let mut context = crate::actors::ArticleContext::default();
         for s in &sentences {
-            events.extend(code_sentence(s, date, dict, &options, &mut context));
+            events.extend(code_sentence(s, record.date, dict, &options, &mut context));
         }
         let coded: Vec<Triple> = events
             .iter()
@@ -96,7 +95,8 @@ pub fn run(suite: &Suite, dict: &Dictionaries, parses: Parses) -> Report {
 }
 
 fn options_for(record: &Record) -> Options {
-    let mut o = Options::default();
+    // The suites score actors and codes only; places would cost a gazetteer lookup each.
+    let mut o = Options { places: false, ..Options::default() };
     if let Some(v) = record.config.get("require_dyad") {
         o.require_dyad = !v.eq_ignore_ascii_case("false");
     }

@@ -245,7 +245,7 @@ pub struct Location {
 }
 
 /// How exact an event's date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DatePrecision {
     Day,
@@ -255,7 +255,7 @@ pub enum DatePrecision {
 }
 
 /// Where an event's date came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateSource {
     /// A date expression in the text ("on Monday", "March 15, 2023").

@@ -122,11 +122,10 @@ struct Writer<'a, W: Write> {
 
 impl<W: Write> Writer<'_, W> {
     fn document(&mut self, article: &Article, sentences: &[Sentence]) -> anyhow::Result<()> {
-        let date = article.published.unwrap_or(dyad_model::Date::constant(2000, 1, 1));
         let mut context = dyad_coder::actors::ArticleContext::default();
         for (index, sentence) in sentences.iter().enumerate() {
-            let events = dyad_coder::code_sentence(sentence, date, self.dict, &dyad_coder::Options::default(), &mut context);
-            let at = SentenceRef { article_id: &article.id, index, sentence, published: article.published };
+            let events = dyad_coder::code_sentence(sentence, article.published, self.dict, &dyad_coder::Options::default(), &mut context);
+            let at = SentenceRef { article_id: &article.id, index, sentence };
             for e in &events {
                 let record = to_record(e, &at, self.dict, self.explain);
                 match self.format {
