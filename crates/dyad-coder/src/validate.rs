@@ -34,14 +34,9 @@ pub struct Report {
 pub enum Parses<'a> {
     /// Use the record's `<Parse>` as given (CoNLL-U).
     Given,
-    /// Parse the record's `<Text>` with this function (dyad's own parser).
-    Parser(&'a dyad_parse_fn::ParseFn),
-}
-
-/// A function from raw text to parsed sentences, so this crate need not know how the
-/// parser is loaded.
-pub mod dyad_parse_fn {
-    pub type ParseFn = dyn Fn(&str) -> Vec<dyad_model::Sentence>;
+    /// Parse the record's `<Text>` with this function (dyad's own parser), so this crate
+    /// need not know how the parser is loaded.
+    Parser(&'a dyn Fn(&str) -> Vec<Sentence>),
 }
 
 /// Find a dictionary file a suite names: next to the suite, else in a `dictionaries`

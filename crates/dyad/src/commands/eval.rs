@@ -43,6 +43,15 @@ pub struct SuiteEvalArgs {
     /// Print every record that is not exact, with what was expected and what was coded.
     #[arg(long)]
     pub misses: bool,
+
+    /// Parse each record's <Text> with dyad's own tokenizer and parser instead of using
+    /// the <Parse> the suite gives (needed for suites whose parses are not CoNLL-U).
+    #[arg(long)]
+    pub parse: bool,
+
+    /// A parser model written by `dyad train parser`, for --parse.
+    #[arg(long, value_name = "PATH", requires = "parse")]
+    pub model: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -133,7 +142,20 @@ fn suite(args: SuiteEvalArgs) -> anyhow::Result<()> {
     let load_start = std::time::Instant::now();
     let dict = validate::load_dictionaries(&args.suite, &parsed).map_err(|e| crate::user_error!("{e}"))?;
     let load_seconds = load_start.elapsed().as_secs_f64();
-    let report = validate::run(&parsed, &dict, validate::Parses::Given);
+    let report = if args.parse {
+        let model = super::parse::load_model(args.model.as_deref())?;
+        let scratch = std::cell::RefCell::new(dyad_nlp::Scratch::default());
+        let parse = |text: &str| -> Vec<dyad_model::Sentence> {
+            let mut sentences = dyad_text::segment_raw(text);
+            for s in &mut sentences {
+                model.annotate(s, &mut scratch.borrow_mut());
+            }
+            sentences
+        };
+        validate::run(&parsed, &dict, validate::Parses::Parser(&parse))
+    } else {
+        validate::run(&parsed, &dict, validate::Parses::Given)
+    };
 
     if args.misses {
         for r in report.records.iter().filter(|r| r.tally.exact == 0) {
