@@ -78,6 +78,24 @@ impl Rule {
     }
 }
 
+/// The base form of an irregular past tense or participle ("fled" -> "flee").
+fn irregular_past(lower: &str) -> Option<&'static str> {
+    static TABLE: std::sync::OnceLock<HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut m = HashMap::new();
+        for line in include_str!("irregular.txt").lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let mut cols = line.split_whitespace();
+            let base = cols.next().expect("base form");
+            for form in cols.flat_map(|c| c.split('/')) {
+                // The first verb listed wins ("lay" is lie's past and a verb itself).
+                m.entry(form).or_insert(base);
+            }
+        }
+        m
+    });
+    table.get(lower).copied()
+}
+
 /// Characters to strip from `from`'s end, and what to append, to reach `to`.
 fn edit(from: &str, to: &str) -> (usize, String) {
     let common = from.chars().zip(to.chars()).take_while(|(a, b)| a == b).count();
@@ -219,6 +237,12 @@ impl Lemmatizer {
                 return l;
             }
         }
+        if matches!(xpos, "VBD" | "VBN") {
+            if let Some(base) = irregular_past(&lower) {
+                return base.to_string();
+            }
+        }
+
         for (len, s) in suffixes(&lower).chain(std::iter::once((0, ""))) {
             if let Some(&r) = self.suffixes.get(&suf_key(s, len, xpos)) {
                 if let Some(l) = self.rules[r as usize].apply(form) {
@@ -342,6 +366,9 @@ mod tests {
         assert_eq!(lem.lemma("babies", "NNS"), "baby");
         assert_eq!(lem.lemma("shouted", "VBD"), "shout");
         assert_eq!(lem.lemma("Putin", "NNP"), "Putin");
+        // Irregular past forms never seen in training come from the built-in table.
+        assert_eq!(lem.lemma("fled", "VBD"), "flee");
+        assert_eq!(lem.lemma("Overthrown", "VBN"), "overthrow");
         // The irregular "is" must not teach "-s -> be".
         assert_eq!(lem.lemma("sits", "VBZ"), "sit");
         let mut w = ByteWriter::default();
