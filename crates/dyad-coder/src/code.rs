@@ -202,8 +202,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
 
     // The best pattern: most specific first, then dictionary order.
     let mut best: Option<(&Pattern, Binding)> = None;
+    let scope = verb_scope(tree, v);
     for p in dict.verb_patterns(lemma) {
-        if let Some(b) = bind(tree, mentions, dict, v, p, &slots) {
+        if let Some(b) = bind(tree, mentions, dict, v, p, &slots, &scope) {
             let better = match &best {
                 None => true,
                 Some((q, _)) => p.specificity() > q.specificity(),
@@ -354,7 +355,7 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize) ->
     patterns.peek()?;
     let head = node.head?;
     let light_verb = node.rel == Rel::Obj && LIGHT_VERBS.contains(&tree.nodes[head].lemma.as_str());
-    let dating = matches!(node.rel, Rel::Obl | Rel::Nmod) && tree.prep(n).is_some_and(|p| EVENT_PREPS.contains(&p.as_str())) && tree.is_verbal(head);
+    let dating = matches!(node.rel, Rel::Obl | Rel::Nmod) && tree.prep(n).is_some_and(|p| EVENT_PREPS.contains(&p)) && tree.is_verbal(head);
     if !(light_verb || dating) || is_hypothetical(tree, head) {
         return None;
     }
@@ -371,8 +372,9 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize) ->
     let objects: Vec<usize> = tree.nodes[n].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c).as_deref() == Some("of")).collect();
     let slots = Slots { logical_subjects: sources.clone(), logical_objects: objects, surface_subjects: sources.clone() };
     let mut best: Option<(&Pattern, Binding)> = None;
+    let scope = verb_scope(tree, n);
     for p in patterns {
-        if let Some(b) = bind(tree, mentions, dict, n, p, &slots) {
+        if let Some(b) = bind(tree, mentions, dict, n, p, &slots, &scope) {
             if best.as_ref().is_none_or(|(q, _)| p.specificity() > q.specificity()) {
                 best = Some((p, b));
             }
@@ -468,9 +470,8 @@ fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize
 
 /// Try pattern `p` on verb `v`: every required word element must be found in the verb's
 /// phrase with its preposition; a target slot binds an object or prepositional noun.
-fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, slots: &Slots) -> Option<Binding> {
+fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, slots: &Slots, scope: &[usize]) -> Option<Binding> {
     let mut binding = Binding { source: None, target: None };
-    let scope = verb_scope(tree, v);
     for e in &p.elements {
         match &e.term {
             Term::Both | Term::Skip => continue,
@@ -481,7 +482,7 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 }
             }
             Term::Target | Term::Source => {
-                let candidates = slot_candidates(tree, v, e, &scope, slots);
+                let candidates = slot_candidates(tree, v, e, scope, slots);
                 // "SRC move into TGT": the preposition is a word of the pattern and must be
                 // there, even when the noun it governs names no actor.
                 if !e.prep.is_empty() && candidates.is_empty() && !e.optional {
@@ -547,18 +548,22 @@ fn verb_scope(tree: &Tree, v: usize) -> Vec<usize> {
 
 fn prep_matches(tree: &Tree, node: usize, preps: &[Box<str>]) -> bool {
     match tree.prep(node) {
-        Some(p) => preps.iter().any(|q| q.replace('_', " ").eq_ignore_ascii_case(&p)),
+        Some(p) => preps.iter().any(|q| same_words(q, p)),
         None => false,
     }
+}
+
+/// Case-insensitive equality where a dictionary's `_` joins words ("ACCORDING_TO").
+fn same_words(dictionary: &str, text: &str) -> bool {
+    dictionary.len() == text.len()
+        && dictionary.bytes().zip(text.bytes()).all(|(a, b)| a.eq_ignore_ascii_case(&b) || (a == b'_' && b == b' '))
 }
 
 fn term_matches(tree: &Tree, dict: &Dictionaries, node: usize, term: &Term) -> bool {
     let n = &tree.nodes[node];
     match term {
-        Term::Words(words) => words.iter().any(|w| {
-            let w = w.to_lowercase().replace('_', " ");
-            w == n.lemma || w == n.form.to_lowercase()
-        }),
+        // Pattern words are written in any case; one word matches one token.
+        Term::Words(words) => words.iter().any(|w| w.eq_ignore_ascii_case(&n.lemma) || w.eq_ignore_ascii_case(&n.form)),
         Term::Synset(name) => dict.in_synset(name, &n.lemma) || dict.in_synset(name, &n.form),
         _ => false,
     }

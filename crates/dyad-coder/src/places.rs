@@ -568,7 +568,7 @@ fn place_phrase(tree: &Tree, c: usize) -> Option<u8> {
     if !matches!(tree.nodes[c].rel, Rel::Obl | Rel::Nmod) {
         return None;
     }
-    prep_rank(tree.prep(c)?.as_str())
+    prep_rank(tree.prep(c)?)
 }
 
 /// The place of the event anchored on word `anchor`, among the place phrases attached
@@ -636,7 +636,7 @@ fn clause_place(tree: &Tree, v: usize, gaz: &Gazetteer, hint: &[&str], exclude: 
     for (tier, _, _, c) in candidates {
         let prep = tree.prep(c).unwrap_or_default();
         // The subject's place is where it is, not where it acts, unless it says "in".
-        if tier == 2 && !matches!(prep.as_str(), "in" | "at") {
+        if tier == 2 && !matches!(prep, "in" | "at") {
             continue;
         }
         if let Some(loc) = phrase_place(tree, c, gaz, hint) {

@@ -102,6 +102,8 @@ pub struct Node {
     /// The relation label as given.
     pub label: String,
     pub children: Vec<usize>,
+    /// The preposition that marks this word (see [`Tree::prep`]), computed once.
+    prep: Option<String>,
 }
 
 /// A sentence as a tree; indices are 0-based word positions.
@@ -131,6 +133,7 @@ impl Tree {
                     rel: Rel::parse(&label),
                     label,
                     children: Vec::new(),
+                    prep: None,
                 }
             })
             .collect();
@@ -153,6 +156,9 @@ impl Tree {
             }
         }
         let mut tree = Tree { nodes };
+        for i in 0..n {
+            tree.nodes[i].prep = tree.find_prep(i);
+        }
         tree.normalize_v1();
         tree
     }
@@ -202,7 +208,11 @@ impl Tree {
 
     /// The preposition (lower-cased, multiword ones joined by a space: "because of") that
     /// marks a nominal, if any.
-    pub fn prep(&self, i: usize) -> Option<String> {
+    pub fn prep(&self, i: usize) -> Option<&str> {
+        self.nodes[i].prep.as_deref()
+    }
+
+    fn find_prep(&self, i: usize) -> Option<String> {
         let mut words: Vec<usize> = self.children_with(i, Rel::Case).collect();
         if words.is_empty() {
             words = self.children_with(i, Rel::Mark).collect();
