@@ -790,8 +790,20 @@ impl Dictionaries {
     /// Whether `phrase` (a word or words, lemmas or forms) is a member of synset `name`,
     /// nested synsets and generated plurals included.
     pub fn in_synset(&self, name: &str, phrase: &str) -> bool {
-        let n = name.trim_start_matches('&').to_ascii_uppercase();
-        self.synset_forms.get(n.as_str()).is_some_and(|f| f.contains(normalize(phrase).as_str()))
+        // The coder asks this for every word of every pattern it tries: names from
+        // patterns are already bare and uppercase, and most words already lowercase
+        // letters, so skip the allocating normalisation for them.
+        let forms = if !name.starts_with('&') && !name.bytes().any(|b| b.is_ascii_lowercase()) {
+            self.synset_forms.get(name)
+        } else {
+            self.synset_forms.get(name.trim_start_matches('&').to_ascii_uppercase().as_str())
+        };
+        let Some(forms) = forms else { return false };
+        if !phrase.is_empty() && phrase.bytes().all(|b| b.is_ascii_lowercase()) {
+            forms.contains(phrase)
+        } else {
+            forms.contains(normalize(phrase).as_str())
+        }
     }
 
     /// The first discard phrase found in the tokens, if any. A phrase with
