@@ -60,7 +60,7 @@ pub struct Mentions {
 impl Mentions {
     pub fn find(tree: &Tree, dict: &Dictionaries, date: Date, context: &mut ArticleContext) -> Mentions {
         let n = tree.len();
-        let forms: Vec<&str> = tree.nodes.iter().map(|t| t.form.as_str()).collect();
+        let forms: Vec<&str> = tree.nodes.iter().map(|t| t.form).collect();
         let mut names = vec![None; n];
         for m in dict.actors_at(&forms) {
             if let Some((id, code)) = dict.resolve(&m, date) {
@@ -78,9 +78,9 @@ impl Mentions {
                 continue;
             }
             let node = &tree.nodes[k];
-            let id = if node.form.chars().next().is_some_and(char::is_uppercase) && matches!(node.upos.as_str(), "PROPN" | "NOUN" | "X" | "") {
+            let id = if node.form.chars().next().is_some_and(char::is_uppercase) && matches!(node.upos, "PROPN" | "NOUN" | "X" | "") {
                 context.surnames.get(&variants::skeleton_word(&node.form)).copied()
-            } else if matches!(node.lemma.as_str(), "he" | "she" | "him" | "her" | "his") && node.upos == "PRON" {
+            } else if matches!(node.lemma.as_ref(), "he" | "she" | "him" | "her" | "his") && node.upos == "PRON" {
                 context.last_person
             } else {
                 None
@@ -92,11 +92,11 @@ impl Mentions {
             }
         }
         let mut agents = vec![None; n];
-        // Agents match on lemmas so that "ministers" and "minister" are one entry; plural
-        // forms are in the dictionary too, so forms work where lemmas are missing.
-        let lemmas: Vec<&str> = tree.nodes.iter().map(|t| t.lemma.as_str()).collect();
-        for words in [&lemmas, &forms] {
-            for m in dict.agents_at(words) {
+        // Agents match on lemmas so that "ministers" and "minister" are one entry (a word
+        // without a lemma has its lower-cased form as lemma, see `Tree`).
+        let lemmas: Vec<&str> = tree.nodes.iter().map(|t| t.lemma.as_ref()).collect();
+        {
+            for m in dict.agents_at(&lemmas) {
                 let Some(&id) = m.candidates.first() else { continue };
                 let code = dict.agents[id.0 as usize].code.clone();
                 for k in m.start..m.end.min(n) {
@@ -115,7 +115,7 @@ impl Mentions {
         let Some(code) = dict.actor_code_on(person, date) else { return };
         for k in after + 1..tree.len() {
             let node = &tree.nodes[k];
-            if node.upos == "PRON" && matches!(node.lemma.as_str(), "he" | "she" | "him" | "her" | "his") {
+            if node.upos == "PRON" && matches!(node.lemma.as_ref(), "he" | "she" | "him" | "her" | "his") {
                 self.names[k] = Some((code.as_str().to_string(), person, k, k));
             }
         }
@@ -143,7 +143,7 @@ impl Mentions {
         }
         let agent = words.iter().filter_map(|&w| self.agents[w].as_ref()).min_by_key(|a| a.1.abs_diff(head));
         // "his Russian counterpart": the same post as the possessor's, in another country.
-        if matches!(tree.nodes[head].lemma.as_str(), "counterpart" | "counterparts") {
+        if matches!(tree.nodes[head].lemma.as_ref(), "counterpart" | "counterparts") {
             if let (Some(owner), Some(m)) = (self.possessor(tree, dict, head), named) {
                 let country: String = m.0.chars().take(3).collect();
                 let sector = owner.code.get(3..).unwrap_or("");
@@ -217,7 +217,7 @@ impl Mentions {
         let mut stack = vec![head];
         while let Some(at) = stack.pop() {
             if let Some(m) = &self.names[at] {
-                if dict.actor(m.1).kind == ActorKind::Person && !matches!(tree.nodes[at].upos.as_str(), "PRON") {
+                if dict.actor(m.1).kind == ActorKind::Person && !matches!(tree.nodes[at].upos, "PRON") {
                     return Some(self.actor_ref(dict, m));
                 }
             }

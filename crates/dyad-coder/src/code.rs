@@ -65,7 +65,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     if tree.is_empty() {
         return Vec::new();
     }
-    let forms: Vec<&str> = tree.nodes.iter().map(|n| n.form.as_str()).collect();
+    let forms: Vec<&str> = tree.nodes.iter().map(|n| n.form).collect();
     if dict.is_discard(&forms).is_some() {
         return Vec::new();
     }
@@ -140,7 +140,7 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
     if tree.nodes[v].rel == Rel::Xcomp {
         if let Some(h) = tree.nodes[v].head {
             if matches!(
-                tree.nodes[h].lemma.as_str(),
+                tree.nodes[h].lemma.as_ref(),
                 "threaten" | "warn" | "plan" | "intend" | "want" | "hope" | "refuse" | "fail" | "consider" | "apply" | "seek" | "aim" | "wish" | "prepare" | "expect" | "propose" | "promise" | "pledge" | "vow" | "ask" | "urge" | "call" | "demand"
             ) {
                 return true;
@@ -169,7 +169,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
     let lemma = if form != tree.nodes[v].lemma && dict.verb_blocks(&form).next().is_some() {
         form.as_str()
     } else {
-        tree.nodes[v].lemma.as_str()
+        tree.nodes[v].lemma.as_ref()
     };
     let passive = tree.is_passive(v);
     let subject_nodes: Vec<usize> = if passive {
@@ -348,13 +348,13 @@ const EVENT_PREPS: &[&str] = &["after", "following", "during", "since", "before"
 /// dates the clause — and never under a negated, modal or conditional verb.
 fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize) -> Option<Found> {
     let node = &tree.nodes[n];
-    if !matches!(node.upos.as_str(), "NOUN" | "PROPN") {
+    if !matches!(node.upos, "NOUN" | "PROPN") {
         return None;
     }
     let mut patterns = dict.noun_patterns(&node.lemma).peekable();
     patterns.peek()?;
     let head = node.head?;
-    let light_verb = node.rel == Rel::Obj && LIGHT_VERBS.contains(&tree.nodes[head].lemma.as_str());
+    let light_verb = node.rel == Rel::Obj && LIGHT_VERBS.contains(&tree.nodes[head].lemma.as_ref());
     let dating = matches!(node.rel, Rel::Obl | Rel::Nmod) && tree.prep(n).is_some_and(|p| EVENT_PREPS.contains(&p)) && tree.is_verbal(head);
     if !(light_verb || dating) || is_hypothetical(tree, head) {
         return None;

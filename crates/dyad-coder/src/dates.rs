@@ -779,14 +779,14 @@ pub fn clause_tense(tree: &Tree, v: usize) -> Tense {
         let Some(node) = tree.nodes.get(at) else { break };
         if tree
             .children_with(at, Rel::Aux)
-            .any(|c| matches!(tree.nodes[c].lemma.as_str(), "will" | "shall" | "'ll" | "wo" | "ll"))
+            .any(|c| matches!(tree.nodes[c].lemma.as_ref(), "will" | "shall" | "'ll" | "wo" | "ll"))
         {
             return Tense::Future;
         }
         let Some(h) = node.head else { break };
         match node.rel {
             Rel::Xcomp => {
-                if FUTURE_CONTROLLERS.contains(&tree.nodes[h].lemma.as_str()) {
+                if FUTURE_CONTROLLERS.contains(&tree.nodes[h].lemma.as_ref()) {
                     return Tense::Future;
                 }
                 at = h;
@@ -871,7 +871,7 @@ fn clause_date_here(tree: &Tree, v: usize, published: Option<Date>) -> Option<Ev
     let owned = clause_words(tree, v);
     let mut best: Option<Candidate> = None;
     for run in runs(tree, &owned) {
-        let forms: Vec<&str> = tree.nodes[run.clone()].iter().map(|n| n.form.as_str()).collect();
+        let forms: Vec<&str> = tree.nodes[run.clone()].iter().map(|n| n.form).collect();
         for m in scan_words(&forms, published, tense) {
             let (s, e) = (run.start + m.start, run.start + m.end);
             if m.prep.as_deref().is_some_and(|p| NOT_EVENT_PREPS.contains(&p)) {
@@ -910,7 +910,7 @@ fn inherits(tree: &Tree, v: usize) -> bool {
     match n.rel {
         Rel::Conj | Rel::Xcomp | Rel::Ccomp | Rel::Parataxis => true,
         Rel::Advcl => !tree.children_with(v, Rel::Mark).any(|m| {
-            matches!(tree.nodes[m].lemma.as_str(), "after" | "before" | "since" | "until" | "till" | "once" | "if" | "unless")
+            matches!(tree.nodes[m].lemma.as_ref(), "after" | "before" | "since" | "until" | "till" | "once" | "if" | "unless")
         }),
         Rel::Nsubj | Rel::NsubjPass | Rel::Obj => !tree.is_verbal(v),
         _ => false,
@@ -932,7 +932,7 @@ pub fn event_date(tree: &Tree, anchor: usize, published: Option<Date>) -> Option
         }
         // "Austin stressed …, Ryder said on Tuesday": the report hangs on the reported
         // clause as parataxis, and lends it its date.
-        let report = tree.children_with(v, Rel::Parataxis).filter(|&c| REPORT_VERBS.contains(&tree.nodes[c].lemma.as_str()));
+        let report = tree.children_with(v, Rel::Parataxis).filter(|&c| REPORT_VERBS.contains(&tree.nodes[c].lemma.as_ref()));
         if let Some(d) = report.into_iter().find_map(|c| clause_date_here(tree, c, published)) {
             return Some(d);
         }
@@ -1071,7 +1071,7 @@ mod tests {
     #[test]
     fn relative_clause_dates_its_own_verb_not_the_main_one() {
         // "Putin, who started the war on February 24, 2022, said the number was 1,348."
-        let t = Tree::new(&sentence(&[
+        let s = sentence(&[
             ("Putin", "Putin", "PROPN", 12, "nsubj"),
             (",", ",", "PUNCT", 4, "punct"),
             ("who", "who", "PRON", 4, "nsubj"),
@@ -1089,7 +1089,8 @@ mod tests {
             ("number", "number", "NOUN", 15, "nsubj"),
             ("was", "be", "AUX", 15, "cop"),
             ("1,348", "1,348", "NUM", 12, "ccomp"),
-        ]));
+        ]);
+        let t = Tree::new(&s);
         let started = event_date(&t, 3, Some(WED)).unwrap();
         assert_eq!((started.date, started.source), (date(2022, 2, 24), DateSource::Text));
         let said = event_date(&t, 11, Some(WED)).unwrap();
@@ -1101,7 +1102,7 @@ mod tests {
     fn reported_and_conjoined_clauses_inherit_but_after_phrases_do_not_lend() {
         // "Ryder said on Tuesday that Austin stressed dialogue after talks on Sunday and
         //  called for calm."
-        let t = Tree::new(&sentence(&[
+        let s = sentence(&[
             ("Ryder", "Ryder", "PROPN", 2, "nsubj"),
             ("said", "say", "VERB", 0, "root"),
             ("on", "on", "ADP", 4, "case"),
@@ -1118,7 +1119,8 @@ mod tests {
             ("called", "call", "VERB", 7, "conj"),
             ("for", "for", "ADP", 16, "case"),
             ("calm", "calm", "NOUN", 14, "obl"),
-        ]));
+        ]);
+        let t = Tree::new(&s);
         assert_eq!(event_date(&t, 1, Some(WED)).unwrap().date, date(2024, 6, 25));
         assert_eq!(event_date(&t, 6, Some(WED)).unwrap().date, date(2024, 6, 25));
         assert_eq!(event_date(&t, 13, Some(WED)).unwrap().date, date(2024, 6, 25));
@@ -1129,14 +1131,15 @@ mod tests {
     #[test]
     fn future_clause_points_forward() {
         // "Austin will meet Belousov on Monday."
-        let t = Tree::new(&sentence(&[
+        let s = sentence(&[
             ("Austin", "Austin", "PROPN", 3, "nsubj"),
             ("will", "will", "AUX", 3, "aux"),
             ("meet", "meet", "VERB", 0, "root"),
             ("Belousov", "Belousov", "PROPN", 3, "obj"),
             ("on", "on", "ADP", 6, "case"),
             ("Monday", "Monday", "PROPN", 3, "obl"),
-        ]));
+        ]);
+        let t = Tree::new(&s);
         assert_eq!(clause_tense(&t, 2), Tense::Future);
         assert_eq!(event_date(&t, 2, Some(WED)).unwrap().date, date(2024, 7, 1));
     }
@@ -1167,7 +1170,8 @@ mod tests {
             }
             let rows: Vec<(&str, &str, &str, usize, &str)> =
                 words.iter().map(|&w| (w, w, ["NOUN", "VERB", "PROPN", "ADP", ""][next(5)], next(len + 2), ["obl", "conj", "acl:relcl", "case", "ccomp", "parataxis", "nsubj"][next(7)])).collect();
-            let t = Tree::new(&sentence(&rows));
+            let s = sentence(&rows);
+            let t = Tree::new(&s);
             for a in 0..=len {
                 let _ = event_date(&t, a, Some(published));
             }
@@ -1176,9 +1180,11 @@ mod tests {
 
     #[test]
     fn odd_input_does_not_panic() {
-        let empty = Tree::new(&Sentence::default());
+        let none = Sentence::default();
+        let empty = Tree::new(&none);
         assert_eq!(event_date(&empty, 0, Some(WED)).unwrap().source, DateSource::Publication);
-        let t = Tree::new(&sentence(&[("on", "", "", 99, ""), ("Monday", "", "", 1, "")]));
+        let s = sentence(&[("on", "", "", 99, ""), ("Monday", "", "", 1, "")]);
+        let t = Tree::new(&s);
         assert!(event_date(&t, 1, Some(WED)).is_some());
         assert!(event_date(&t, 7, None).is_none());
         assert!(find_dates("’s 's - -- mid- the end of", Some(WED), Tense::Past).is_empty());

@@ -501,7 +501,7 @@ fn name_candidates(tree: &Tree, h: usize) -> Vec<String> {
         }
         parts[lo..=hi].to_vec()
     };
-    let text = |ws: Vec<usize>| ws.iter().map(|&w| tree.nodes[w].form.as_str()).collect::<Vec<_>>().join(" ");
+    let text = |ws: Vec<usize>| ws.iter().map(|&w| tree.nodes[w].form).collect::<Vec<_>>().join(" ");
     let mut out = vec![text(words(true)), text(words(false))];
     out.dedup();
     out
@@ -521,7 +521,7 @@ fn named(tree: &Tree, h: usize, gaz: &Gazetteer, hint: &[&str], want: Option<Pla
 /// The place a place phrase headed by `p` names: through a generic head ("the city of
 /// Sevastopol", "the Kherson region", "the outskirts of Kyiv") or by its own name.
 fn phrase_place(tree: &Tree, p: usize, gaz: &Gazetteer, hint: &[&str]) -> Option<Location> {
-    let lemma = tree.nodes[p].lemma.as_str();
+    let lemma = tree.nodes[p].lemma.as_ref();
     let city = CITY_NOUNS.contains(&lemma);
     let region = REGION_NOUNS.contains(&lemma);
     if !(city || region || AREA_NOUNS.contains(&lemma)) {
@@ -727,7 +727,8 @@ mod tests {
                     }
                 })
                 .collect();
-            let t = Tree::new(&Sentence { tokens, ..Default::default() });
+            let s = Sentence { tokens, ..Default::default() };
+            let t = Tree::new(&s);
             for a in 0..=len {
                 let _ = event_place_excluding(&t, a, g, &["UKR", "x", ""], &[0]);
             }

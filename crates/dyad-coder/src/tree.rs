@@ -7,6 +7,8 @@
 //! `nsubjpass`, `nmod` on verbs, `name`). Relations are normalized to v2 once, here, so no
 //! other part of the coder sees the difference.
 
+use std::borrow::Cow;
+
 use dyad_model::Sentence;
 
 /// A normalized dependency relation (UD v2 universal part; subtypes kept where the coder
@@ -87,20 +89,22 @@ impl Rel {
     }
 }
 
-/// One word of the tree, with what the coder reads of it.
+/// One word of the tree, with what the coder reads of it. Borrowed from the sentence:
+/// the coder builds a tree for every sentence it reads, and copying every column of every
+/// word was a tenth of its time.
 #[derive(Debug, Clone)]
-pub struct Node {
-    pub form: String,
+pub struct Node<'a> {
+    pub form: &'a str,
     /// Lower-cased lemma (the form, lower-cased, when the parse has none).
-    pub lemma: String,
-    pub upos: String,
-    pub xpos: String,
-    pub feats: String,
+    pub lemma: Cow<'a, str>,
+    pub upos: &'a str,
+    pub xpos: &'a str,
+    pub feats: &'a str,
     /// Index of the head, `None` for the root.
     pub head: Option<usize>,
     pub rel: Rel,
     /// The relation label as given.
-    pub label: String,
+    pub label: &'a str,
     pub children: Vec<usize>,
     /// The preposition that marks this word (see [`Tree::prep`]), computed once.
     prep: Option<String>,
@@ -108,29 +112,30 @@ pub struct Node {
 
 /// A sentence as a tree; indices are 0-based word positions.
 #[derive(Debug, Clone)]
-pub struct Tree {
-    pub nodes: Vec<Node>,
+pub struct Tree<'a> {
+    pub nodes: Vec<Node<'a>>,
 }
 
-impl Tree {
+impl<'a> Tree<'a> {
     /// Build the tree of a parsed sentence. Words without a head hang from the root;
     /// heads that point outside the sentence, or cycles, are cut there, so a bad parse
     /// gives a poor tree rather than a hang.
-    pub fn new(sentence: &Sentence) -> Tree {
+    pub fn new(sentence: &'a Sentence) -> Tree<'a> {
         let n = sentence.tokens.len();
-        let mut nodes: Vec<Node> = sentence
+        let mut nodes: Vec<Node<'a>> = sentence
             .tokens
             .iter()
             .map(|t| {
-                let label = t.deprel.clone().unwrap_or_default();
+                let label = t.deprel.as_deref().unwrap_or("");
+                let lemma = t.lemma.as_deref().filter(|l| !l.is_empty() && *l != "_").unwrap_or(&t.form);
                 Node {
-                    form: t.form.clone(),
-                    lemma: t.lemma.clone().filter(|l| !l.is_empty() && l != "_").unwrap_or_else(|| t.form.clone()).to_lowercase(),
-                    upos: t.upos.clone().unwrap_or_default(),
-                    xpos: t.xpos.clone().unwrap_or_default(),
-                    feats: t.feats.clone().unwrap_or_default(),
+                    form: &t.form,
+                    lemma: if lemma.chars().any(char::is_uppercase) { Cow::Owned(lemma.to_lowercase()) } else { Cow::Borrowed(lemma) },
+                    upos: t.upos.as_deref().unwrap_or(""),
+                    xpos: t.xpos.as_deref().unwrap_or(""),
+                    feats: t.feats.as_deref().unwrap_or(""),
                     head: t.head.filter(|&h| h >= 1 && h <= n).map(|h| h - 1),
-                    rel: Rel::parse(&label),
+                    rel: Rel::parse(label),
                     label,
                     children: Vec::new(),
                     prep: None,
@@ -222,7 +227,7 @@ impl Tree {
         let mut parts: Vec<usize> = vec![first];
         parts.extend(self.nodes[first].children.iter().copied().filter(|&c| self.nodes[c].rel == Rel::Flat));
         parts.sort_unstable();
-        Some(parts.iter().map(|&p| self.nodes[p].lemma.as_str()).collect::<Vec<_>>().join(" "))
+        Some(parts.iter().map(|&p| self.nodes[p].lemma.as_ref()).collect::<Vec<_>>().join(" "))
     }
 
     /// Passive: a passive subject, a passive auxiliary, or a past participle with "by".
@@ -235,7 +240,7 @@ impl Tree {
         // participle ("soldiers killed by shelling") is passive.
         self.nodes[v].feats.contains("Voice=Pass")
             && !self.has_child(v, Rel::Nsubj)
-            && !self.children_with(v, Rel::Aux).any(|c| matches!(self.nodes[c].lemma.as_str(), "have" | "has" | "had"))
+            && !self.children_with(v, Rel::Aux).any(|c| matches!(self.nodes[c].lemma.as_ref(), "have" | "has" | "had"))
     }
 
     /// Negated by "not", "never", "no" or "n't".
@@ -243,7 +248,7 @@ impl Tree {
         self.nodes[v].children.iter().any(|&c| {
             let n = &self.nodes[c];
             n.rel == Rel::Neg
-                || (matches!(n.rel, Rel::Advmod | Rel::Det) && matches!(n.lemma.as_str(), "not" | "n't" | "never" | "no"))
+                || (matches!(n.rel, Rel::Advmod | Rel::Det) && matches!(n.lemma.as_ref(), "not" | "n't" | "never" | "no"))
                 || n.feats.contains("Polarity=Neg") && n.rel != Rel::Conj
         })
     }
@@ -252,13 +257,13 @@ impl Tree {
     /// may, should, must, will, shall.
     pub fn is_modal(&self, v: usize) -> bool {
         self.children_with(v, Rel::Aux).any(|c| {
-            matches!(self.nodes[c].lemma.as_str(), "could" | "would" | "might" | "may" | "should" | "must" | "'d")
+            matches!(self.nodes[c].lemma.as_ref(), "could" | "would" | "might" | "may" | "should" | "must" | "'d")
         })
     }
 
     /// The clause is an "if"/"unless" condition.
     pub fn is_conditional(&self, v: usize) -> bool {
-        self.children_with(v, Rel::Mark).any(|c| matches!(self.nodes[c].lemma.as_str(), "if" | "unless" | "whether"))
+        self.children_with(v, Rel::Mark).any(|c| matches!(self.nodes[c].lemma.as_ref(), "if" | "unless" | "whether"))
     }
 
     /// The words of the subtree of `i`, in order.

@@ -13,8 +13,9 @@ use jiff::civil::date;
 const PUBLISHED: Date = date(2024, 6, 26);
 
 /// A sentence from (form, lemma, upos, head, deprel) rows, heads 1-based as in CoNLL-U.
-fn tree(rows: &[(&str, &str, &str, usize, &str)]) -> Tree {
-    Tree::new(&Sentence {
+/// The tree borrows its sentence; a test's sentence may live as long as the test binary.
+fn tree(rows: &[(&str, &str, &str, usize, &str)]) -> Tree<'static> {
+    Tree::new(Box::leak(Box::new(Sentence {
         tokens: rows
             .iter()
             .map(|&(form, lemma, upos, head, rel)| Token {
@@ -27,7 +28,7 @@ fn tree(rows: &[(&str, &str, &str, usize, &str)]) -> Tree {
             })
             .collect(),
         ..Default::default()
-    })
+    })))
 }
 
 fn word(t: &Tree, form: &str) -> usize {
@@ -77,7 +78,7 @@ fn reported_clause_takes_the_date_of_its_report() {
 
 /// "Moscow threatened Washington on Monday after a Ukrainian missile attack on the city of
 /// Sevastopol on the Black Sea peninsula of Crimea, which was annexed by Russia in 2014."
-fn threatened() -> Tree {
+fn threatened() -> Tree<'static> {
     tree(&[
         ("Moscow", "Moscow", "PROPN", 2, "nsubj"),
         ("threatened", "threaten", "VERB", 0, "root"),
