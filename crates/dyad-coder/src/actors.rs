@@ -121,6 +121,28 @@ impl Mentions {
         }
     }
 
+    /// The actors a noun phrase names: usually one, but a role noun placed in
+    /// conjoined countries names one per country ("lawmakers in Arnor and Gondor").
+    pub fn phrase_actors(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Vec<ActorRef> {
+        let Some(first) = self.phrase_actor(tree, dict, head) else { return Vec::new() };
+        let mut out = vec![first];
+        let agent = phrase_words(tree, head).iter().filter_map(|&w| self.agents[w].as_ref()).min_by_key(|a| a.1.abs_diff(head)).cloned();
+        let (Some(agent), None) = (agent, self.names[head].as_ref()) else { return out };
+        let places = tree.nodes[head].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Nmod && matches!(tree.prep(c), Some("in" | "of" | "from")));
+        for place in places {
+            for c in tree.conjuncts(place) {
+                if let Some(p) = self.phrase_actor(tree, dict, c) {
+                    let country: String = p.code.chars().take(3).collect();
+                    let r = ActorRef { code: agent.0.apply(Some(&country)), name: None, id: None, first: agent.1.min(p.first), last: agent.2.max(p.last) };
+                    if !out.contains(&r) {
+                        out.push(r);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The actor a noun phrase headed by `head` names, if any.
     pub fn phrase_actor(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Option<ActorRef> {
         let words = phrase_words(tree, head);

@@ -242,7 +242,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
         let mut out = Vec::new();
         for &n in nodes {
             for c in std::iter::once(n).chain(tree.conjuncts(n)) {
-                if let Some(a) = mentions.phrase_actor(tree, dict, c) {
+                for a in mentions.phrase_actors(tree, dict, c) {
                     if !out.contains(&a) {
                         out.push(a);
                     }
@@ -279,7 +279,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
                 if t.is_empty() {
                     t = object_nodes
                         .iter()
-                        .flat_map(|&o| nominal_chain(tree, o))
+                        .flat_map(|&o| nominal_chain(tree, o).into_iter().chain(clause_objects(tree, o)))
                         .filter(|&c| {
                             tree.nodes[c].rel == Rel::Nmod
                                 && matches!(
@@ -300,7 +300,8 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
     // act on each other.
     if targets.is_empty() && sources.len() >= 2 && !passive {
         let path = format!("verb {} ({}); reciprocal among {}", tree.nodes[v].form, lemma, describe(tree, &subject_nodes));
-        return Some(Found { code, reverse, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path });
+        // Every ordered pair is already there: a paired code would double each event.
+        return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path });
     }
     let path = format!(
         "verb {} ({}){}; source {}; target {}",
@@ -386,7 +387,7 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize) ->
         let mut out = Vec::new();
         for &x in nodes {
             for c in std::iter::once(x).chain(tree.conjuncts(x)) {
-                if let Some(a) = mentions.phrase_actor(tree, dict, c) {
+                for a in mentions.phrase_actors(tree, dict, c) {
                     if !out.contains(&a) {
                         out.push(a);
                     }
@@ -408,6 +409,18 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize) ->
         origin: Some(p.origin),
         path,
     })
+}
+
+/// Objects of a participle or relative clause on a nominal: "boycotted the parade
+/// *supporting Gondor*".
+fn clause_objects(tree: &Tree, nominal: usize) -> Vec<usize> {
+    tree.nodes[nominal]
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| matches!(tree.nodes[c].rel, Rel::Acl | Rel::AclRelcl))
+        .flat_map(|c| tree.children_with(c, Rel::Obj).collect::<Vec<_>>())
+        .collect()
 }
 
 fn describe(tree: &Tree, nodes: &[usize]) -> String {
