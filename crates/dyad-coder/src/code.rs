@@ -220,7 +220,8 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
         if verb.is_multiword() && !multiword_present(tree, v, &verb.after, &verb.before) {
             return None;
         }
-        verb.code.clone().or_else(|| block.code.clone()).map(|c| (c, verb.origin))
+        let reverse = if verb.code.is_some() { verb.reverse_code.clone() } else { block.reverse_code.clone() };
+        verb.code.clone().or_else(|| block.code.clone()).map(|c| (c, reverse, verb.origin))
     });
 
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
@@ -229,8 +230,8 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
             (code.as_str().to_string(), p.reverse_code.as_ref().map(|c| c.as_str().to_string()), b.source, b.target, p.text.to_string(), Some(p.origin))
         }
         None => {
-            let (code, origin) = own_code?;
-            (code.as_str().to_string(), None, None, None, "verb".to_string(), Some(origin))
+            let (code, reverse, origin) = own_code?;
+            (code.as_str().to_string(), reverse.map(|r| r.as_str().to_string()), None, None, "verb".to_string(), Some(origin))
         }
     };
     let subject_nodes = match source_node {

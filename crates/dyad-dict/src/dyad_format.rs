@@ -399,6 +399,7 @@ fn add_verb_pattern(p: Pattern, part: &mut Part, blocks: &mut FxHashMap<Box<str>
             part.blocks.push(VerbBlock {
                 name: lemma.clone(),
                 code: None,
+                reverse_code: None,
                 verbs: if lemma.starts_with('&') {
                     Vec::new()
                 } else {
@@ -408,6 +409,7 @@ fn add_verb_pattern(p: Pattern, part: &mut Part, blocks: &mut FxHashMap<Box<str>
                         after: Vec::new(),
                         forms: vec![lemma.clone()],
                         code: None,
+                        reverse_code: None,
                         origin: p.origin,
                     }]
                 },

@@ -454,6 +454,9 @@ pub struct Verb {
     pub forms: Vec<Box<str>>,
     /// The code of the verb alone: its own `[code]`, else the block's.
     pub code: Option<EventCode>,
+    /// The paired code of the verb alone (`LEFT [042:043]`): the event coded in the other
+    /// direction as well.
+    pub reverse_code: Option<EventCode>,
     pub origin: Origin,
 }
 
@@ -469,6 +472,8 @@ impl Verb {
 pub struct VerbBlock {
     pub name: Box<str>,
     pub code: Option<EventCode>,
+    /// The block's paired code (`--- MEET [040:040] ---`).
+    pub reverse_code: Option<EventCode>,
     pub verbs: Vec<Verb>,
     pub patterns: Vec<Pattern>,
     pub origin: Origin,

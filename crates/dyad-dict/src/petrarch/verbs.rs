@@ -44,8 +44,8 @@ pub(crate) fn parse(text: &str, file: FileId, sink: &mut Sink) -> VerbFile {
         let t = line.trim();
         if t.starts_with("---") {
             match parse_header(t) {
-                Ok((name, code)) => {
-                    out.blocks.push(VerbBlock { name, code, verbs: Vec::new(), patterns: Vec::new(), origin });
+                Ok((name, code, reverse_code)) => {
+                    out.blocks.push(VerbBlock { name, code, reverse_code, verbs: Vec::new(), patterns: Vec::new(), origin });
                     ctx = Context::Block;
                 }
                 Err(e) => {
@@ -86,7 +86,7 @@ pub(crate) fn parse(text: &str, file: FileId, sink: &mut Sink) -> VerbFile {
             }
         } else if matches!(ctx, Context::Block) {
             let block = out.blocks.last_mut().unwrap();
-            match parse_verb_line(t, block.code.clone(), origin, sink) {
+            match parse_verb_line(t, (block.code.clone(), block.reverse_code.clone()), origin, sink) {
                 Ok(v) => block.verbs.push(v),
                 Err(e) => sink.error(n, e),
             }
@@ -99,20 +99,20 @@ pub(crate) fn parse(text: &str, file: FileId, sink: &mut Sink) -> VerbFile {
     out
 }
 
-/// `--- NAME [CODE] ---` → (NAME, code). `[---]` or no code is the null code.
-fn parse_header(t: &str) -> Result<(Box<str>, Option<EventCode>), String> {
+/// `--- NAME [CODE] ---` → (NAME, code, paired code). `[---]` or no code is the null code.
+fn parse_header(t: &str) -> Result<(Box<str>, Option<EventCode>, Option<EventCode>), String> {
     let inner = t.trim_start_matches('-').trim_end_matches('-').trim();
-    let (name, code) = match inner.find('[') {
+    let (name, (code, reverse)) = match inner.find('[') {
         Some(i) => {
             let close = inner[i..].find(']').ok_or("block header has `[` without `]`")? + i;
-            (inner[..i].trim(), parse_code(&inner[i + 1..close])?.0)
+            (inner[..i].trim(), parse_code(&inner[i + 1..close])?)
         }
-        None => (inner, None),
+        None => (inner, (None, None)),
     };
     if name.is_empty() {
         return Err("block header without a name".into());
     }
-    Ok((name.trim_end_matches('_').into(), code))
+    Ok((name.trim_end_matches('_').into(), code, reverse))
 }
 
 /// A code field: `042`, `042:043`, `:054`, `---`, `080!`. Returns (code, reverse code).
@@ -154,11 +154,11 @@ fn parse_member(s: &str, label_no_plural: bool) -> Option<SynsetMember> {
 }
 
 /// A verb line: `SAY {SAID SAYING} [010]`, `+CORDON_OFF {+CORDONED_OFF ...}`, `WIRE_+TAP`.
-fn parse_verb_line(t: &str, block_code: Option<EventCode>, origin: Origin, sink: &mut Sink) -> Result<Verb, String> {
+fn parse_verb_line(t: &str, block_code: (Option<EventCode>, Option<EventCode>), origin: Origin, sink: &mut Sink) -> Result<Verb, String> {
     let (main, code) = match t.find('[') {
         Some(i) => {
             let close = t[i..].find(']').ok_or("verb has `[` without `]`")? + i;
-            (&t[..i], Some(parse_code(&t[i + 1..close])?.0))
+            (&t[..i], Some(parse_code(&t[i + 1..close])?))
         }
         None => (t, None),
     };
@@ -200,11 +200,11 @@ fn parse_verb_line(t: &str, block_code: Option<EventCode>, origin: Origin, sink:
             }
         }
     }
-    let code = match code {
+    let (code, reverse_code) = match code {
         Some(c) => c,
         None => block_code,
     };
-    Ok(Verb { lemma, before, after, forms, code, origin })
+    Ok(Verb { lemma, before, after, forms, code, reverse_code, origin })
 }
 
 /// Splits a multi-word verb on `_` around the `+`-marked word. Without `+`, the only
