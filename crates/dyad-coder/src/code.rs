@@ -267,12 +267,15 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
                     .copied()
                     .filter(|&c| {
                         // Only prepositions that mark a participant: "fight for a future in
-                        // Europe" does not make Europe the target.
+                        // Europe" does not make Europe the target, but "left for Beijing"
+                        // names where a visit went.
+                        let departs = matches!(&*tree.nodes[v].lemma, "leave" | "left" | "depart" | "head" | "sail" | "fly" | "travel" | "set");
                         matches!(tree.nodes[c].rel, Rel::Obl | Rel::Iobj)
-                            && !matches!(
-                                tree.prep(c).as_deref(),
-                                Some("by" | "for" | "during" | "since" | "after" | "before" | "despite" | "amid" | "within" | "throughout" | "like" | "as" | "than" | "until")
-                            )
+                            && match tree.prep(c) {
+                                Some("for") => departs,
+                                Some("by" | "during" | "since" | "after" | "before" | "despite" | "amid" | "within" | "throughout" | "like" | "as" | "than" | "until") => false,
+                                _ => true,
+                            }
                     })
                     .filter(names_actor)
                     .take(1)
