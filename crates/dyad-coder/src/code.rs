@@ -224,9 +224,14 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
         verb.code.clone().or_else(|| block.code.clone()).map(|c| (c, reverse, verb.origin))
     });
 
+    // A dyad pattern says where its target is ("SRC fight TGT" takes the object only); a
+    // PETRARCH pattern's slots are positions, and a verb alone names none, so for them the
+    // target is searched for among the verb's other dependents.
+    let mut search_target = true;
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
         Some((p, b)) => {
             let code = p.code.clone()?; // a null-coded pattern blocks the verb
+            search_target = !(p.dialect == dyad_dict::Dialect::Dyad && p.has_target());
             (code.as_str().to_string(), p.reverse_code.as_ref().map(|c| c.as_str().to_string()), b.source, b.target, p.text.to_string(), Some(p.origin))
         }
         None => {
@@ -255,6 +260,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
     let sources = actors_of(&subject_nodes);
     let target_nodes: Vec<usize> = match target_node {
         Some(t) => vec![t],
+        None if !search_target => Vec::new(),
         None => {
             // No slot bound: the object, else the first oblique that names an actor, else
             // an actor in a prepositional phrase of the object ("restored ties with Gondor").
