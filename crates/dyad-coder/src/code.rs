@@ -551,6 +551,11 @@ fn verb_scope(tree: &Tree, v: usize) -> Vec<usize> {
         if matches!(rel, Rel::Punct | Rel::Ccomp | Rel::Parataxis | Rel::Conj | Rel::Advcl | Rel::Cc | Rel::Aux | Rel::AuxPass | Rel::Nsubj | Rel::NsubjPass | Rel::Agent) {
             continue;
         }
+        // "threatened Washington after a missile attack on Sevastopol": a phrase that
+        // dates the clause by another event is not part of this verb's pattern.
+        if rel == Rel::Obl && matches!(tree.prep(c), Some("after" | "following" | "before" | "since" | "during" | "amid" | "until")) {
+            continue;
+        }
         out.push(c);
         for w in phrase_words(tree, c) {
             if w != c {
