@@ -1,0 +1,112 @@
+//! The seed story, end to end: `dyad code --date 2024-06-26 austin-belousov-call.txt`
+//! with nothing but the built-in model and dictionaries.
+//!
+//! Issue 6 lists nine events this story must yield. This test asserts the seven dyad
+//! codes today and the three sentences that must yield nothing; the two still missing
+//! (the missile attack on Sevastopol, whose target is the territory's controller, and
+//! Austin's call of 2023-03-15, which the parser attaches to Ryder) are named in the
+//! issue notes and are to be added here when they code.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+struct Coded {
+    events: Vec<Value>,
+}
+
+impl Coded {
+    fn run() -> Option<Coded> {
+        let story = dyad_testdata::example("austin-belousov-call.txt")?;
+        let out = Command::cargo_bin("dyad").unwrap().args(["code", "--date", "2024-06-26"]).arg(&story).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let events = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        Some(Coded { events })
+    }
+
+    /// Events whose source and target codes start with the given prefixes (a country,
+    /// or a country and sector) and whose CAMEO code starts with `root`.
+    fn find(&self, source: &str, target: &str, root: &str) -> Vec<&Value> {
+        self.events
+            .iter()
+            .filter(|e| {
+                e["source"]["code"].as_str().is_some_and(|c| c.starts_with(source))
+                    && e["target"]["code"].as_str().is_some_and(|c| c.starts_with(target))
+                    && e["cameo"].as_str().is_some_and(|c| c.starts_with(root))
+            })
+            .collect()
+    }
+
+    fn one(&self, source: &str, target: &str, root: &str, what: &str) -> &Value {
+        let found = self.find(source, target, root);
+        assert!(!found.is_empty(), "{what}: no {source} -> {target} {root}* event in\n{}", self.summary());
+        found[0]
+    }
+
+    fn summary(&self) -> String {
+        self.events
+            .iter()
+            .map(|e| format!("{} {} -> {} {} {}", e["sentence_index"], e["source"]["code"], e["target"]["code"], e["cameo"], e["date"]))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+#[test]
+fn the_seed_story_codes_its_events() {
+    let Some(coded) = Coded::run() else { return };
+
+    let call = coded.one("USAGOV", "RUSGOV", "04", "Austin spoke to his counterpart");
+    assert!(matches!(call["date"].as_str(), Some("2024-06-25" | "2024-06-26")), "{call}");
+    assert_eq!(call["source"]["name"], "Lloyd Austin");
+
+    let threat = coded.one("RUS", "USA", "13", "Moscow threatened Washington");
+    assert_eq!(threat["date"], "2024-06-24", "'on Monday' before a Wednesday publication");
+    assert_eq!(threat["date_source"], "text");
+
+    coded.one("RUSGOV", "USAGOV", "11", "summoned the ambassador, note of protest");
+    coded.one("UKR", "RUS", "08", "the exchange: Ukraine released soldiers");
+    coded.one("RUS", "UKR", "08", "the exchange: Russia released soldiers");
+
+    let handed = coded.one("UKR", "RUS", "08", "prisoners handed over by Ukraine (passive)");
+    assert!(coded.events.iter().any(|e| e["sentence"].as_str().unwrap().contains("handed over by Ukraine") && e["source"]["code"] == "UKR"), "{handed}");
+
+    let thanks = coded.one("UKRGOV", "ARE", "05", "Zelensky thanked the UAE");
+    assert_eq!(thanks["source"]["name"], "Volodymyr Zelensky", "'he' is Zelensky, named in the sentence before");
+
+    let welcome = coded.one("UKRGOV", "IGOEUREEC", "05", "he welcomed the start of EU accession negotiations");
+    assert_eq!(welcome["date"], "2024-06-25", "'during the day on Tuesday'");
+}
+
+#[test]
+fn what_did_not_happen_is_not_coded() {
+    let Some(coded) = Coded::run() else { return };
+    for sentence in [
+        "Kiev could demand military assistance",
+        "He did not provide any further details",
+        "The ministry in Moscow did not provide any details",
+    ] {
+        let from: Vec<_> = coded.events.iter().filter(|e| e["sentence"].as_str().unwrap().contains(sentence)).collect();
+        assert!(from.is_empty(), "{sentence:?} coded {from:?}");
+    }
+}
+
+#[test]
+fn zelensky_spellings_are_one_actor() {
+    let Some(coded) = Coded::run() else { return };
+    // "Volodymyr Zelenskyy" in the text and "Zelensky" alone later name the dictionary's
+    // "Volodymyr Zelensky"; nothing is coded under another Zelensky.
+    let names: Vec<&str> = coded
+        .events
+        .iter()
+        .flat_map(|e| [&e["source"]["name"], &e["target"]["name"]])
+        .filter_map(|n| n.as_str())
+        .filter(|n| n.contains("elensk"))
+        .collect();
+    assert!(!names.is_empty());
+    assert!(names.iter().all(|n| *n == "Volodymyr Zelensky"), "{names:?}");
+    // The German spelling of the sub-heading resolves through the dictionary's spelling
+    // variants to the same person.
+    let out = Command::cargo_bin("dyad").unwrap().args(["dict", "check", "--variants", "Volodymyr Zelensky"]).output().unwrap();
+    let variants = String::from_utf8_lossy(&out.stdout).to_lowercase();
+    assert!(variants.contains("selenskyj"), "{variants}");
+}
