@@ -85,7 +85,7 @@ impl<'a> ByteReader<'a> {
         self.pos == self.buf.len()
     }
 
-    fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
+    pub fn take(&mut self, n: usize) -> Result<&'a [u8], FormatError> {
         if self.buf.len() - self.pos < n {
             return Err(self.invalid("unexpected end of data"));
         }

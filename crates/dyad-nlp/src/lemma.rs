@@ -34,6 +34,9 @@ enum Case {
     Lower = 0,
     Title = 1,
     Keep = 2,
+    /// First letter upper, the rest lower: EWT's lemma for names written in
+    /// capitals ("SOUTER" -> "Souter").
+    Capital = 3,
 }
 
 fn recase(form: &str, case: Case) -> String {
@@ -47,14 +50,66 @@ fn recase(form: &str, case: Case) -> String {
                 None => String::new(),
             }
         }
+        Case::Capital => {
+            let mut cs = form.chars();
+            match cs.next() {
+                Some(c) => c.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+                None => String::new(),
+            }
+        }
     }
+}
+
+/// The case pattern of a form: 0 no capitals, 1 capitalised, 2 all capitals (two
+/// letters or more), 3 anything else. Suffix rules are kept per pattern, since
+/// "ALITO" and "alito" take different lemmas.
+fn shape(form: &str) -> u8 {
+    let (mut upper, mut lower, mut first_upper) = (0, 0, false);
+    for (i, c) in form.chars().enumerate() {
+        if c.is_uppercase() {
+            upper += 1;
+            first_upper |= i == 0;
+        } else if c.is_lowercase() {
+            lower += 1;
+        }
+    }
+    match (upper, lower) {
+        (0, _) => 0,
+        (u, 0) if u >= 2 => 2,
+        (1, _) if first_upper => 1,
+        _ => 3,
+    }
+}
+
+/// "1,993,045" -> "1993045": EWT writes numbers' lemmas without thousands
+/// separators. `None` when the form is not such a number.
+fn without_separators(form: &str) -> Option<String> {
+    let (int, frac) = match form.split_once('.') {
+        Some((a, b)) if !b.is_empty() && b.bytes().all(|c| c.is_ascii_digit()) => (a, Some(b)),
+        Some(_) => return None,
+        None => (form, None),
+    };
+    let groups: Vec<&str> = int.split(',').collect();
+    let ok = groups.len() >= 2
+        && (1..=3).contains(&groups[0].len())
+        && groups.iter().all(|g| !g.is_empty() && g.bytes().all(|c| c.is_ascii_digit()))
+        && groups[1..].iter().all(|g| g.len() == 3);
+    if !ok {
+        return None;
+    }
+    let mut out = groups.concat();
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
 }
 
 impl Rule {
     /// The shortest rule that turns `form` into `lemma` (see [`Case`] for ties).
     pub fn learn(form: &str, lemma: &str) -> Rule {
         let mut best: Option<Rule> = None;
-        for case in [Case::Lower, Case::Title, Case::Keep] {
+        for case in [Case::Lower, Case::Title, Case::Keep, Case::Capital] {
             let (strip, append) = edit(&recase(form, case), lemma);
             if best.as_ref().is_none_or(|b| strip < b.strip as usize) {
                 best = Some(Rule { case, strip: strip.min(255) as u8, append });
@@ -116,13 +171,16 @@ pub struct Lemmatizer {
     feats_by_form: HashMap<u64, u32, IdentityBuild>,
     /// joint tag -> FEATS.
     feats_by_tag: HashMap<u64, u32, IdentityBuild>,
+    /// Numbers with thousands separators lose them in the lemma (set when the
+    /// training data does so).
+    strip_separators: bool,
 }
 
 fn exc_key(lower: &str, xpos: &str) -> u64 {
     finish(mix(mix(hash_str(lower), hash_str(xpos)), 1))
 }
-fn suf_key(suffix: &str, len: usize, xpos: &str) -> u64 {
-    finish(mix(mix(mix(hash_str(suffix), len as u64), hash_str(xpos)), 2))
+fn suf_key(suffix: &str, len: usize, xpos: &str, shape: u8) -> u64 {
+    finish(mix(mix(mix(mix(hash_str(suffix), len as u64), hash_str(xpos)), shape as u64), 2))
 }
 fn feat_key(lower: &str, tag: u16) -> u64 {
     finish(mix(mix(hash_str(lower), tag as u64), 3))
@@ -164,6 +222,8 @@ type Counts<K> = HashMap<K, u32, crate::hash::FxBuild>;
 impl Lemmatizer {
     pub fn train<'a>(data: impl Iterator<Item = LemmaExample<'a>>) -> Lemmatizer {
         let mut exc: HashMap<(String, String), Counts<Rule>, crate::hash::FxBuild> = HashMap::default();
+        let mut typed: HashMap<(String, String, u8), Counts<Rule>, crate::hash::FxBuild> = HashMap::default();
+        let (mut numbers, mut numbers_stripped) = (0usize, 0usize);
         let mut feat_form: HashMap<(String, u16), Counts<String>, crate::hash::FxBuild> = HashMap::default();
         let mut feat_tag: HashMap<u16, Counts<String>, crate::hash::FxBuild> = HashMap::default();
         for ex in data {
@@ -172,6 +232,11 @@ impl Lemmatizer {
             }
             let lower = ex.form.to_lowercase();
             let rule = Rule::learn(ex.form, ex.lemma);
+            if let Some(n) = without_separators(ex.form) {
+                numbers += 1;
+                numbers_stripped += (n == ex.lemma) as usize;
+            }
+            *typed.entry((lower.clone(), ex.xpos.to_string(), shape(ex.form))).or_default().entry(rule.clone()).or_default() += 1;
             *exc.entry((lower.clone(), ex.xpos.to_string())).or_default().entry(rule).or_default() += 1;
             *feat_form.entry((lower, ex.tag)).or_default().entry(ex.feats.to_string()).or_default() += 1;
             *feat_tag.entry(ex.tag).or_default().entry(ex.feats.to_string()).or_default() += 1;
@@ -187,25 +252,33 @@ impl Lemmatizer {
         // Iterate in sorted order so rule numbering (and the model file) is stable.
         let mut exc: Vec<_> = exc.into_iter().collect();
         exc.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut suf: HashMap<(String, usize, String), Counts<Rule>, crate::hash::FxBuild> = HashMap::default();
+        lem.strip_separators = numbers >= 5 && numbers_stripped * 10 >= numbers * 9;
         for ((lower, xpos), counts) in &exc {
-            let rule = most_frequent(counts);
-            // Word types, not tokens, vote for suffix rules.
-            for (len, s) in suffixes(lower) {
-                if (rule.strip as usize) <= len {
-                    *suf.entry((s.to_string(), len, xpos.clone())).or_default().entry(rule.clone()).or_default() += 1;
-                }
-            }
-            *suf.entry((String::new(), 0, xpos.clone())).or_default().entry(rule.clone()).or_default() += 1;
-            let id = intern(rule, &mut lem.rules);
+            let id = intern(most_frequent(counts), &mut lem.rules);
             lem.exceptions.insert(exc_key(lower, xpos), id);
+        }
+        // Word types (per case pattern), not tokens, vote for suffix rules; each
+        // votes both under its case pattern and under "any" (255).
+        let mut typed: Vec<_> = typed.into_iter().collect();
+        typed.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut suf: HashMap<(String, usize, String, u8), Counts<Rule>, crate::hash::FxBuild> = HashMap::default();
+        for ((lower, xpos, sh), counts) in &typed {
+            let rule = most_frequent(counts);
+            for shape_key in [*sh, 255] {
+                for (len, s) in suffixes(lower) {
+                    if (rule.strip as usize) <= len {
+                        *suf.entry((s.to_string(), len, xpos.clone(), shape_key)).or_default().entry(rule.clone()).or_default() += 1;
+                    }
+                }
+                *suf.entry((String::new(), 0, xpos.clone(), shape_key)).or_default().entry(rule.clone()).or_default() += 1;
+            }
         }
         let mut suf: Vec<_> = suf.into_iter().collect();
         suf.sort_by(|a, b| a.0.cmp(&b.0));
-        for ((s, len, xpos), counts) in suf {
+        for ((s, len, xpos, sh), counts) in suf {
             let rule = most_frequent(&counts);
             let id = intern(rule, &mut lem.rules);
-            lem.suffixes.insert(suf_key(&s, len, &xpos), id);
+            lem.suffixes.insert(suf_key(&s, len, &xpos, sh), id);
         }
         let mut feat_ids: HashMap<String, u32, crate::hash::FxBuild> = HashMap::default();
         let mut fintern = |f: String, feats: &mut Vec<String>| -> u32 {
@@ -237,16 +310,23 @@ impl Lemmatizer {
                 return l;
             }
         }
+        if self.strip_separators {
+            if let Some(n) = without_separators(form) {
+                return n;
+            }
+        }
         if matches!(xpos, "VBD" | "VBN") {
             if let Some(base) = irregular_past(&lower) {
                 return base.to_string();
             }
         }
 
-        for (len, s) in suffixes(&lower).chain(std::iter::once((0, ""))) {
-            if let Some(&r) = self.suffixes.get(&suf_key(s, len, xpos)) {
-                if let Some(l) = self.rules[r as usize].apply(form) {
-                    return l;
+        for sh in [shape(form), 255] {
+            for (len, s) in suffixes(&lower).chain(std::iter::once((0, ""))) {
+                if let Some(&r) = self.suffixes.get(&suf_key(s, len, xpos, sh)) {
+                    if let Some(l) = self.rules[r as usize].apply(form) {
+                        return l;
+                    }
                 }
             }
         }
@@ -272,6 +352,7 @@ impl Lemmatizer {
         w.strs(&self.feats);
         write_map(w, &self.feats_by_form);
         write_map(w, &self.feats_by_tag);
+        w.u8(self.strip_separators as u8);
     }
 
     pub fn read(r: &mut ByteReader) -> Result<Self, FormatError> {
@@ -282,6 +363,7 @@ impl Lemmatizer {
                 0 => Case::Lower,
                 1 => Case::Title,
                 2 => Case::Keep,
+                3 => Case::Capital,
                 _ => return Err(r.invalid("bad lemma rule")),
             };
             let strip = r.u8()?;
@@ -292,7 +374,8 @@ impl Lemmatizer {
         let feats = r.strs()?;
         let feats_by_form = read_map(r, feats.len())?;
         let feats_by_tag = read_map(r, feats.len())?;
-        Ok(Lemmatizer { rules, exceptions, suffixes, feats, feats_by_form, feats_by_tag })
+        let strip_separators = r.u8()? != 0;
+        Ok(Lemmatizer { rules, exceptions, suffixes, feats, feats_by_form, feats_by_tag, strip_separators })
     }
 }
 
@@ -366,6 +449,12 @@ mod tests {
         assert_eq!(lem.lemma("babies", "NNS"), "baby");
         assert_eq!(lem.lemma("shouted", "VBD"), "shout");
         assert_eq!(lem.lemma("Putin", "NNP"), "Putin");
+        assert_eq!(without_separators("1,993,045").as_deref(), Some("1993045"));
+        assert_eq!(without_separators("3,40"), None);
+        assert_eq!(without_separators("12,000.5").as_deref(), Some("12000.5"));
+        assert_eq!(shape("ALITO"), 2);
+        assert_eq!(shape("Alito"), 1);
+        assert_eq!(shape("iPhone"), 3);
         // Irregular past forms never seen in training come from the built-in table.
         assert_eq!(lem.lemma("fled", "VBD"), "flee");
         assert_eq!(lem.lemma("Overthrown", "VBN"), "overthrow");

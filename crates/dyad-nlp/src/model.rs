@@ -21,7 +21,7 @@ use crate::tokinfo::TokInfo;
 pub const MAGIC: &[u8; 8] = b"DYADNLP\0";
 /// Bump whenever the payload layout or the feature extraction changes: a model
 /// trained for other features would load fine and then produce garbage.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const HEADER: usize = 8 + 4 + 8 + 8;
 /// Longest run of words parsed as one tree.
 const MAX_PARSE: usize = 4096;
@@ -195,6 +195,7 @@ impl Model {
     pub fn pruned(&self, min: i16) -> Model {
         let mut m = self.clone();
         m.tagger.weights = m.tagger.weights.prune(min);
+        m.tagger.rev = m.tagger.rev.as_ref().map(|w| w.prune(min));
         m.parser.weights = m.parser.weights.prune(min);
         m
     }

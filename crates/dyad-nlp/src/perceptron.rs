@@ -123,15 +123,19 @@ impl Trainer {
 /// about a common factor), stored with their class in 4 bytes. Feature keys are cut
 /// to 32-bit fingerprints (a rare shared fingerprint merges two rows; an unseen
 /// feature matching a stored one is as rare, and both only add noise of one
-/// feature's size), which shrinks the file by a third. A key's top bits are its home
-/// slot in the open-addressing table, so keys read in sorted order fill the table
-/// front to back and loading stays fast. Scoring prefetches every slot, then every
+/// feature's size), which shrinks the file by a third. A key's home slot in the
+/// open-addressing table grows with the key, so keys read in sorted order fill the
+/// table front to back and loading stays fast. Scoring prefetches every slot, then every
 /// row, before summing, so the cache misses overlap.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Weights {
     n_classes: usize,
+    /// Size of one quantization step, to compare scores of two weight sets.
+    scale: f32,
     table: Vec<Slot>,
-    shift: u32,
+    /// Number of home slots: a key's home is `key * homes >> 32`, which keeps home
+    /// order equal to key order at any table size (here 1.25 slots per feature).
+    homes: u64,
     n_features: usize,
     entries: Vec<QEntry>,
     /// Long rows (frequent features such as "stack top is a noun" carry a weight for
@@ -192,20 +196,20 @@ fn fingerprint(k: u64) -> u32 {
 
 impl Weights {
     /// `keys` strictly increasing, `lens[i]` entries per key, in order.
-    fn build(n_classes: usize, keys: &[u32], lens: &[u32], entries: Vec<QEntry>) -> Self {
+    fn build(n_classes: usize, scale: f32, keys: &[u32], lens: &[u32], entries: Vec<QEntry>) -> Self {
         let n = keys.len();
-        let size = (n * 2).next_power_of_two().max(16);
-        let bits = size.trailing_zeros();
-        let shift = 32 - bits;
+        let homes = (n + n / 4 + 16) as u64;
+        let size = homes as usize;
         // One spare region past the end so probing never wraps: keys are inserted
         // in home-slot order, so the overflow is at most n slots.
         let mut table = vec![Slot::default(); size + n + 1];
         let mut start = 0u32;
         let mut pos = 0usize;
         let width = n_classes.next_multiple_of(8);
-        let mut dense = Vec::new();
+        let n_dense = if n_classes <= MAX_FAST { lens.iter().filter(|&&l| l >= DENSE_MIN).count() } else { 0 };
+        let mut dense = Vec::with_capacity(n_dense * width);
         for (&key, &len) in keys.iter().zip(lens) {
-            let home = (key >> shift) as usize;
+            let home = ((key as u64 * homes) >> 32) as usize;
             pos = pos.max(home);
             let mut d = NO_DENSE;
             if len >= DENSE_MIN && n_classes <= MAX_FAST {
@@ -220,7 +224,7 @@ impl Weights {
             start += len;
         }
         table.truncate(pos.max(size) + 1);
-        Weights { n_classes, table, shift, n_features: n, entries, dense, width }
+        Weights { n_classes, scale, table, homes, n_features: n, entries, dense, width }
     }
 
     fn from_float(n_classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Self {
@@ -252,7 +256,11 @@ impl Weights {
                 entries.extend(q);
             }
         }
-        Weights::build(n_classes, &keys, &lens, entries)
+        Weights::build(n_classes, scale, &keys, &lens, entries)
+    }
+
+    pub fn scale(&self) -> f32 {
+        self.scale
     }
 
     pub fn n_classes(&self) -> usize {
@@ -265,7 +273,7 @@ impl Weights {
 
     #[inline(always)]
     fn find(&self, key: u32) -> Option<&Slot> {
-        let mut slot = (key >> self.shift) as usize;
+        let mut slot = ((key as u64 * self.homes) >> 32) as usize;
         loop {
             let s = self.table.get(slot)?;
             if s.key == key {
@@ -290,7 +298,7 @@ impl Weights {
         let width = self.width;
         for chunk in feats.chunks(CHUNK) {
             for &f in chunk {
-                prefetch(self.table.as_ptr().wrapping_add((fingerprint(f) >> self.shift) as usize));
+                prefetch(self.table.as_ptr().wrapping_add(((fingerprint(f) as u64 * self.homes) >> 32) as usize));
             }
             let mut rows = [Slot::default(); CHUNK];
             let mut n = 0;
@@ -327,7 +335,7 @@ impl Weights {
     #[inline]
     pub fn prefetch(&self, feats: &[u64]) {
         for &f in feats {
-            prefetch(self.table.as_ptr().wrapping_add((fingerprint(f) >> self.shift) as usize));
+            prefetch(self.table.as_ptr().wrapping_add(((fingerprint(f) as u64 * self.homes) >> 32) as usize));
         }
     }
 
@@ -357,11 +365,12 @@ impl Weights {
                 lens.push((entries.len() - before) as u32);
             }
         }
-        Weights::build(self.n_classes, &keys, &lens, entries)
+        Weights::build(self.n_classes, self.scale, &keys, &lens, entries)
     }
 
     pub fn write(&self, w: &mut ByteWriter) {
         w.u32(self.n_classes as u32);
+        w.f32(self.scale);
         w.varint(self.n_features as u64);
         let mut prev = 0u32;
         // Table order is key order (see `build`), so deltas are small and positive.
@@ -388,6 +397,10 @@ impl Weights {
         if n_classes == 0 || n_classes > u16::MAX as usize {
             return Err(r.invalid("bad class count"));
         }
+        let scale = r.f32()?;
+        if scale <= 0.0 {
+            return Err(r.invalid("bad weight scale"));
+        }
         let n = r.len_prefix(2)?;
         let (mut keys, mut lens) = (Vec::with_capacity(n), Vec::with_capacity(n));
         let mut key = 0u64;
@@ -411,15 +424,25 @@ impl Weights {
         if total.saturating_mul(per) > r.remaining() as u64 {
             return Err(r.invalid("weight rows longer than the data"));
         }
+        let block = r.take(total as usize * per as usize)?;
         let mut entries = Vec::with_capacity(total as usize);
-        for _ in 0..total {
-            let c = if wide { r.u16()? } else { r.u8()? as u16 };
-            if c as usize >= n_classes {
-                return Err(r.invalid("class index out of range"));
-            }
-            entries.push(QEntry { class: c, w: r.i16()? });
+        let mut bad = false;
+        if wide {
+            entries.extend(block.chunks_exact(4).map(|b| {
+                let c = u16::from_le_bytes([b[0], b[1]]);
+                bad |= c as usize >= n_classes;
+                QEntry { class: c, w: i16::from_le_bytes([b[2], b[3]]) }
+            }));
+        } else {
+            entries.extend(block.chunks_exact(3).map(|b| {
+                bad |= b[0] as usize >= n_classes;
+                QEntry { class: b[0] as u16, w: i16::from_le_bytes([b[1], b[2]]) }
+            }));
         }
-        Ok(Weights::build(n_classes, &keys, &lens, entries))
+        if bad {
+            return Err(r.invalid("class index out of range"));
+        }
+        Ok(Weights::build(n_classes, scale, &keys, &lens, entries))
     }
 }
 

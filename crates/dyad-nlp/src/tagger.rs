@@ -6,6 +6,11 @@
 //! two previous predicted tags) plus each word's "ambiguity class": the set of tags
 //! it was seen with in training. The ambiguity class of the *next* words stands in for
 //! right-context tags, which a left-to-right tagger cannot see.
+//!
+//! A second model runs the same features right to left (on the reversed sentence),
+//! and each word takes the tag with the best sum of both directions' scores: the
+//! right-to-left pass knows the following tags ("attacked" before "the army" is a
+//! past tense, not a participle).
 
 use std::collections::HashMap;
 
@@ -23,6 +28,8 @@ pub struct TagExample {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Tagger {
     pub(crate) weights: Weights,
+    /// The right-to-left model, when trained.
+    pub(crate) rev: Option<Weights>,
     /// Joint tags as (UPOS, XPOS).
     pub(crate) tags: Vec<(String, String)>,
     /// Lowercased-form hash -> ambiguity-class hash.
@@ -35,6 +42,11 @@ pub struct TagScratch {
     feats: Vec<u64>,
     scores: Vec<f32>,
     amb: Vec<u64>,
+    rinfo: Vec<TokInfo>,
+    /// Scaled scores per word and tag, left to right then right to left (n x tags).
+    fwd: Vec<f32>,
+    bwd: Vec<f32>,
+    dir_tags: Vec<u16>,
 }
 
 const START: u64 = 0xffff_fff0;
@@ -118,7 +130,38 @@ impl Tagger {
 
     /// Tag one sentence; `out` receives joint-tag indices.
     pub fn tag(&self, info: &[TokInfo], scratch: &mut TagScratch, out: &mut Vec<u16>) {
-        tag_with(&self.amb, info, scratch, out, |f, s| self.weights.score(f, s), self.tags.len());
+        let nt = self.tags.len();
+        let Some(rev) = &self.rev else {
+            return tag_with(&self.amb, info, scratch, out, &self.weights, nt, None);
+        };
+        let mut fwd = std::mem::take(&mut scratch.fwd);
+        let mut bwd = std::mem::take(&mut scratch.bwd);
+        let mut dir_tags = std::mem::take(&mut scratch.dir_tags);
+        tag_with(&self.amb, info, scratch, &mut dir_tags, &self.weights, nt, Some(&mut fwd));
+        let mut rinfo = std::mem::take(&mut scratch.rinfo);
+        rinfo.clear();
+        rinfo.extend(info.iter().rev().copied());
+        tag_with(&self.amb, &rinfo, scratch, &mut dir_tags, rev, nt, Some(&mut bwd));
+        out.clear();
+        let n = info.len();
+        for i in 0..n {
+            let f = &fwd[i * nt..(i + 1) * nt];
+            let b = &bwd[(n - 1 - i) * nt..(n - i) * nt];
+            let mut best = 0;
+            let mut bs = f32::NEG_INFINITY;
+            for t in 0..nt {
+                let v = f[t] + b[t];
+                if v > bs {
+                    bs = v;
+                    best = t;
+                }
+            }
+            out.push(best as u16);
+        }
+        scratch.fwd = fwd;
+        scratch.bwd = bwd;
+        scratch.dir_tags = dir_tags;
+        scratch.rinfo = rinfo;
     }
 
     pub fn write(&self, w: &mut ByteWriter) {
@@ -135,6 +178,13 @@ impl Tagger {
             w.u64(v);
         }
         self.weights.write(w);
+        match &self.rev {
+            Some(r) => {
+                w.u8(1);
+                r.write(w);
+            }
+            None => w.u8(0),
+        }
     }
 
     pub fn read(r: &mut ByteReader) -> Result<Self, FormatError> {
@@ -150,28 +200,42 @@ impl Tagger {
             amb.insert(k, r.u64()?);
         }
         let weights = Weights::read(r)?;
-        if weights.n_classes() != tags.len() {
+        let rev = match r.u8()? {
+            0 => None,
+            1 => Some(Weights::read(r)?),
+            _ => return Err(r.invalid("bad tagger direction flag")),
+        };
+        if weights.n_classes() != tags.len() || rev.as_ref().is_some_and(|w| w.n_classes() != tags.len()) {
             return Err(r.invalid("tagger weights do not match its tag set"));
         }
-        Ok(Tagger { weights, tags, amb })
+        Ok(Tagger { weights, rev, tags, amb })
     }
 }
 
+/// One greedy pass; with `keep`, also the scaled scores of every word.
 fn tag_with(
     amb_map: &HashMap<u64, u64, IdentityBuild>,
     info: &[TokInfo],
     scratch: &mut TagScratch,
     out: &mut Vec<u16>,
-    score: impl Fn(&[u64], &mut [f32]),
+    weights: &Weights,
     n_tags: usize,
+    mut keep: Option<&mut Vec<f32>>,
 ) {
     fill_amb(amb_map, info, &mut scratch.amb);
     scratch.scores.resize(n_tags, 0.0);
     out.clear();
+    if let Some(k) = keep.as_deref_mut() {
+        k.clear();
+    }
+    let scale = weights.scale();
     let (mut p1, mut p2) = (START, START + 1);
     for i in 0..info.len() {
         features(info, &scratch.amb, i, p1, p2, &mut scratch.feats);
-        score(&scratch.feats, &mut scratch.scores);
+        weights.score(&scratch.feats, &mut scratch.scores);
+        if let Some(k) = keep.as_deref_mut() {
+            k.extend(scratch.scores.iter().map(|s| s * scale));
+        }
         let t = crate::argmax(&scratch.scores);
         out.push(t as u16);
         p2 = p1;
@@ -232,12 +296,40 @@ pub fn train(
     train: &[TagExample],
     dev: Option<&[TagExample]>,
     tags: &[(String, String)],
+    epochs: [usize; 2],
+    seed: u64,
+    log: &mut dyn FnMut(&str),
+) -> (Tagger, [usize; 2]) {
+    let amb = build_amb(train, tags.len());
+    let (fwd, e1) = train_direction(train, dev, tags, &amb, epochs[0], seed, log, "left-to-right");
+    let rev_train: Vec<TagExample> = train.iter().map(reversed).collect();
+    let rev_dev: Option<Vec<TagExample>> = dev.map(|d| d.iter().map(reversed).collect());
+    let (bwd, e2) = train_direction(&rev_train, rev_dev.as_deref(), tags, &amb, epochs[1], seed ^ 0x7265_7665, log, "right-to-left");
+    let tagger = Tagger { weights: fwd.weights, rev: Some(bwd.weights), tags: tags.to_vec(), amb };
+    if let Some(dev) = dev {
+        let (j, u, x) = accuracy(&tagger, dev);
+        log(&format!("tagger, both directions: dev joint {j:.2} upos {u:.2} xpos {x:.2}"));
+    }
+    (tagger, [e1, e2])
+}
+
+fn reversed(e: &TagExample) -> TagExample {
+    TagExample { info: e.info.iter().rev().copied().collect(), gold: e.gold.iter().rev().copied().collect() }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn train_direction(
+    train: &[TagExample],
+    dev: Option<&[TagExample]>,
+    tags: &[(String, String)],
+    amb: &HashMap<u64, u64, IdentityBuild>,
     epochs: usize,
     seed: u64,
     log: &mut dyn FnMut(&str),
+    name: &str,
 ) -> (Tagger, usize) {
     let n_tags = tags.len();
-    let amb = build_amb(train, n_tags);
+    let amb = amb.clone();
     let mut t = Trainer::new(n_tags);
     let mut rng = Rng::new(seed);
     let mut order: Vec<usize> = (0..train.len()).collect();
@@ -267,12 +359,12 @@ pub fn train(
                 p1 = pred as u64;
             }
         }
-        let tagger = Tagger { weights: t.freeze(0.0), tags: tags.to_vec(), amb: amb.clone() };
+        let tagger = Tagger { weights: t.freeze(0.0), rev: None, tags: tags.to_vec(), amb: amb.clone() };
         let train_acc = 100.0 * correct as f64 / n.max(1) as f64;
         match dev {
             Some(dev) => {
                 let (j, u, x) = accuracy(&tagger, dev);
-                log(&format!("tagger epoch {epoch}: train {train_acc:.2}  dev joint {j:.2} upos {u:.2} xpos {x:.2}  ({} features)", tagger.weights.n_features()));
+                log(&format!("tagger {name} epoch {epoch}: train {train_acc:.2}  dev joint {j:.2} upos {u:.2} xpos {x:.2}  ({} features)", tagger.weights.n_features()));
                 if best.as_ref().is_none_or(|(b, _, _)| j > *b) {
                     best = Some((j, tagger, epoch));
                     since_best = 0;
@@ -284,7 +376,7 @@ pub fn train(
                 }
             }
             None => {
-                log(&format!("tagger epoch {epoch}: train {train_acc:.2}"));
+                log(&format!("tagger {name} epoch {epoch}: train {train_acc:.2}"));
                 best = Some((0.0, tagger, epoch));
             }
         }

@@ -75,11 +75,11 @@ pub fn train(train: &[ConlluSentence], dev: &[ConlluSentence], opts: &TrainOptio
 
     // 1. The tagger that ships.
     log("training the tagger");
-    let (final_tagger, best_epochs) = tagger::train(&train_tags, Some(&dev_tags), &joint, opts.tagger_epochs, opts.seed, log);
+    let (final_tagger, best_epochs) = tagger::train(&train_tags, Some(&dev_tags), &joint, [opts.tagger_epochs; 2], opts.seed, log);
 
     // 2. Jackknifed tags for the parser's training data.
     let predicted: Vec<Vec<u16>> = if opts.folds > 1 {
-        log(&format!("jackknifing training tags: {} folds x {best_epochs} epochs (the shipped tagger's best)", opts.folds));
+        log(&format!("jackknifing training tags: {} folds x {best_epochs:?} epochs (the shipped tagger's best)", opts.folds));
         jackknife(&train_tags, &joint, opts.folds, best_epochs, opts.seed, opts.threads, log)
     } else {
         train_tags.iter().map(|e| e.gold.clone()).collect()
@@ -169,7 +169,7 @@ fn jackknife(
     data: &[TagExample],
     tags: &[(String, String)],
     folds: usize,
-    epochs: usize,
+    epochs: [usize; 2],
     seed: u64,
     threads: usize,
     log: &mut dyn FnMut(&str),

@@ -114,6 +114,8 @@ fn embedded_model_loads_and_lemmatizes_verbs_for_the_dictionaries() {
     let mut scratch = Scratch::default();
     let forms = ["Rebels", "attacked", "the", "army", "base", "near", "Kyiv", "on", "Monday", "."];
     let a = m.analyse(&forms, &mut scratch);
+    // The tagger says VBN here (EWT has few sentence-initial plural subjects), so
+    // only the part of speech and lemma are asserted.
     assert_eq!(a.upos(1), "VERB");
     assert_eq!(m.lemma(forms[1], a.xpos(1)), "attack");
     assert_eq!(a.deprel(1), "root");
