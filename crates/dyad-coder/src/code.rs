@@ -97,7 +97,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         context.note_subject(id, dict);
     }
     for n in 0..tree.len() {
-        if let Some(found) = code_noun(&tree, &mentions, dict, n) {
+        if let Some(found) = code_noun(&tree, &mentions, dict, n, options.places) {
             emit(&mut events, found, options);
         }
     }
@@ -105,7 +105,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         if !is_predicate(&tree, v) {
             continue;
         }
-        if let Some(found) = code_verb(&tree, &mentions, dict, v) {
+        if let Some(found) = code_verb(&tree, &mentions, dict, v, options.places) {
             if is_hypothetical(&tree, v) {
                 continue;
             }
@@ -162,7 +162,7 @@ struct Found {
     path: String,
 }
 
-fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) -> Option<Found> {
+fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, places: bool) -> Option<Found> {
     // Dictionaries may list an inflected form as a verb of its own ("LEFT" = depart, apart
     // from "LEAVE" = leave behind): the form's entry, when there is one, is the sharper.
     let form = tree.nodes[v].form.to_lowercase();
@@ -228,6 +228,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
     // PETRARCH pattern's slots are positions, and a verb alone names none, so for them the
     // target is searched for among the verb's other dependents.
     let mut search_target = true;
+    let target_place = best.as_ref().and_then(|(_, b)| b.target_place);
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
         Some((p, b)) => {
             let code = p.code.clone()?; // a null-coded pattern blocks the verb
@@ -305,7 +306,10 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) ->
             t
         }
     };
-    let targets = actors_of(&target_nodes);
+    let mut targets = actors_of(&target_nodes);
+    if targets.is_empty() && places {
+        targets.extend(target_place.and_then(|t| place_actor(tree, t)));
+    }
     // "Gondor and Osgiliath renewed ties": conjoined subjects and no target of their own
     // act on each other.
     if targets.is_empty() && sources.len() >= 2 && !passive {
@@ -357,7 +361,7 @@ const EVENT_PREPS: &[&str] = &["after", "following", "during", "since", "before"
 /// A nominal event: a noun pattern anchored on `n`, coded only where the noun reports an
 /// event that took place — the object of a light verb, or a prepositional phrase that
 /// dates the clause — and never under a negated, modal or conditional verb.
-fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize) -> Option<Found> {
+fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, places: bool) -> Option<Found> {
     let node = &tree.nodes[n];
     if !matches!(node.upos, "NOUN" | "PROPN") {
         return None;
@@ -409,16 +413,36 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize) ->
     let source_nodes = b.source.map(|s| vec![s]).unwrap_or(sources);
     let target_nodes = b.target.map(|t| vec![t]).unwrap_or_default();
     let path = format!("noun {} ({}) under {}:{}; source {}; target {}", node.form, node.lemma, node.label, tree.nodes[head].form, describe(tree, &source_nodes), describe(tree, &target_nodes));
+    let mut targets = actors_of(&target_nodes);
+    if targets.is_empty() && places {
+        targets.extend(b.target_place.and_then(|t| place_actor(tree, t)));
+    }
     Some(Found {
         code: code.as_str().to_string(),
         reverse: p.reverse_code.as_ref().map(|c| c.as_str().to_string()),
         sources: actors_of(&source_nodes),
-        targets: actors_of(&target_nodes),
+        targets,
         anchor: n,
         pattern: p.text.to_string(),
         origin: Some(p.origin),
         path,
     })
+}
+
+/// The country of a place a target slot names ("an attack on the city of Sevastopol",
+/// "strikes on Kharkiv"), as the actor attacked or visited: the news names places for the
+/// state they belong to.
+fn place_actor(tree: &Tree, node: usize) -> Option<ActorRef> {
+    let words: Vec<usize> = tree
+        .subtree(node)
+        .into_iter()
+        .filter(|&w| w == node || !matches!(tree.nodes[w].rel, Rel::AclRelcl | Rel::Acl | Rel::Punct | Rel::Appos | Rel::Conj | Rel::Cc))
+        .collect();
+    // The phrase without its clauses and appositions, in text order.
+    let (first, last) = (*words.first()?, *words.last()?);
+    let phrase: Vec<&str> = (first..=last).filter(|w| words.contains(w)).map(|w| tree.nodes[w].form).collect();
+    let place = crate::places::Gazetteer::embedded().lookup_phrase(&phrase.join(" "), &[])?;
+    Some(ActorRef { code: place.country.clone(), name: Some(place.name.clone()), id: None, first, last })
 }
 
 /// Objects of a participle or relative clause on a nominal: "boycotted the parade
@@ -455,6 +479,9 @@ fn multiword_present(tree: &Tree, v: usize, after: &[Box<str>], before: &[Box<st
 struct Binding {
     source: Option<usize>,
     target: Option<usize>,
+    /// A target slot whose noun names no actor ("an attack on the city of Sevastopol"):
+    /// the place it names may stand for its country.
+    target_place: Option<usize>,
 }
 
 /// The verb's logical and surface arguments, computed once per verb.
@@ -494,7 +521,7 @@ fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize
 /// Try pattern `p` on verb `v`: every required word element must be found in the verb's
 /// phrase with its preposition; a target slot binds an object or prepositional noun.
 fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, slots: &Slots, scope: &[usize]) -> Option<Binding> {
-    let mut binding = Binding { source: None, target: None };
+    let mut binding = Binding { source: None, target: None, target_place: None };
     for e in &p.elements {
         match &e.term {
             Term::Both | Term::Skip => continue,
@@ -511,7 +538,10 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 if !e.prep.is_empty() && candidates.is_empty() && !e.optional {
                     return None;
                 }
-                let found = candidates.into_iter().find(|&c| mentions.phrase_actor(tree, dict, c).is_some());
+                let found = candidates.iter().copied().find(|&c| mentions.phrase_actor(tree, dict, c).is_some());
+                if found.is_none() && e.term == Term::Target && !e.prep.is_empty() {
+                    binding.target_place = candidates.first().copied();
+                }
                 // A slot with no actor there still lets the pattern match when its words do
                 // (PETRARCH codes the verb; the dyad check comes later).
                 if let Some(node) = found {
