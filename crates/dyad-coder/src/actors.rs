@@ -92,11 +92,11 @@ impl Mentions {
             }
         }
         let mut agents = vec![None; n];
-        // Agents match on lemmas so that "ministers" and "minister" are one entry (a word
-        // without a lemma has its lower-cased form as lemma, see `Tree`).
+        // Agents match on lemmas so that "ministers" and "minister" are one entry, and on
+        // forms for entries written in the plural ("forces", whose lemma is "force").
         let lemmas: Vec<&str> = tree.nodes.iter().map(|t| t.lemma.as_ref()).collect();
-        {
-            for m in dict.agents_at(&lemmas) {
+        for words in [&lemmas, &forms] {
+            for m in dict.agents_at(words) {
                 let Some(&id) = m.candidates.first() else { continue };
                 let code = dict.agents[id.0 as usize].code.clone();
                 for k in m.start..m.end.min(n) {

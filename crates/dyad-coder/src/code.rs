@@ -112,6 +112,24 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
             emit(&mut events, found, options);
         }
     }
+    // "launched a missile attack on Kharkiv": the light verb's pattern and the noun's
+    // both code the attack; keep one.
+    let mut k = 0;
+    while k < events.len() {
+        let e = &events[k];
+        let twin = events.iter().enumerate().any(|(j, o)| {
+            j != k
+                && o.code == e.code
+                && o.source.as_ref().map(|a| &a.code) == e.source.as_ref().map(|a| &a.code)
+                && o.target.as_ref().map(|a| &a.code) == e.target.as_ref().map(|a| &a.code)
+                && tree.nodes[e.anchor].head == Some(o.anchor)
+        });
+        if twin {
+            events.remove(k);
+        } else {
+            k += 1;
+        }
+    }
     for e in &mut events {
         e.date = crate::dates::event_date(&tree, e.anchor, published);
         if options.places {
