@@ -1049,24 +1049,8 @@ mod tests {
 
     // ---- the tree layer, on hand-built parses --------------------------------------
 
-    use dyad_model::{Sentence, Token};
-
-    fn sentence(rows: &[(&str, &str, &str, usize, &str)]) -> Sentence {
-        Sentence {
-            tokens: rows
-                .iter()
-                .map(|&(form, lemma, upos, head, rel)| Token {
-                    form: form.into(),
-                    lemma: Some(lemma.into()),
-                    upos: Some(upos.into()),
-                    head: Some(head),
-                    deprel: Some(rel.into()),
-                    ..Default::default()
-                })
-                .collect(),
-            ..Default::default()
-        }
-    }
+    use crate::tree::sentence_from_rows as sentence;
+    use dyad_model::Sentence;
 
     #[test]
     fn relative_clause_dates_its_own_verb_not_the_main_one() {

@@ -330,27 +330,32 @@ impl<'a> Tree<'a> {
     }
 }
 
+/// A parsed sentence built by hand from `(form, lemma, upos, head, deprel)` rows, heads
+/// 1-based as in CoNLL-U (0 is the root): for tests and examples that need a tree without
+/// running the parser.
+pub fn sentence_from_rows(rows: &[(&str, &str, &str, usize, &str)]) -> Sentence {
+    Sentence {
+        tokens: rows
+            .iter()
+            .map(|&(form, lemma, upos, head, rel)| dyad_model::Token {
+                form: form.into(),
+                lemma: Some(lemma.into()),
+                upos: Some(upos.into()),
+                head: Some(head),
+                deprel: Some(rel.into()),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_model::Token;
 
-    /// A sentence from (form, lemma, upos, head, deprel) rows.
-    pub(crate) fn sentence(rows: &[(&str, &str, &str, usize, &str)]) -> Sentence {
-        Sentence {
-            tokens: rows
-                .iter()
-                .map(|&(form, lemma, upos, head, rel)| Token {
-                    form: form.into(),
-                    lemma: Some(lemma.into()),
-                    upos: Some(upos.into()),
-                    head: Some(head),
-                    deprel: Some(rel.into()),
-                    ..Default::default()
-                })
-                .collect(),
-            ..Default::default()
-        }
+    fn sentence(rows: &[(&str, &str, &str, usize, &str)]) -> Sentence {
+        sentence_from_rows(rows)
     }
 
     #[test]

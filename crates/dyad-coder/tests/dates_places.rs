@@ -7,28 +7,16 @@ use std::time::Instant;
 use dyad_coder::dates::{event_date, find_dates, DateSource, EventDate, Precision, Tense};
 use dyad_coder::places::{event_place, Gazetteer, Location, PlaceKind};
 use dyad_coder::tree::Tree;
-use dyad_model::{Date, Sentence, Token};
+use dyad_coder::tree::sentence_from_rows;
+use dyad_model::Date;
 use jiff::civil::date;
 
 const PUBLISHED: Date = date(2024, 6, 26);
 
-/// A sentence from (form, lemma, upos, head, deprel) rows, heads 1-based as in CoNLL-U.
-/// The tree borrows its sentence; a test's sentence may live as long as the test binary.
+/// A hand-built parse; the tree borrows its sentence, which may live as long as the test
+/// binary.
 fn tree(rows: &[(&str, &str, &str, usize, &str)]) -> Tree<'static> {
-    Tree::new(Box::leak(Box::new(Sentence {
-        tokens: rows
-            .iter()
-            .map(|&(form, lemma, upos, head, rel)| Token {
-                form: form.into(),
-                lemma: Some(lemma.into()),
-                upos: Some(upos.into()),
-                head: Some(head),
-                deprel: Some(rel.into()),
-                ..Default::default()
-            })
-            .collect(),
-        ..Default::default()
-    })))
+    Tree::new(Box::leak(Box::new(sentence_from_rows(rows))))
 }
 
 fn word(t: &Tree, form: &str) -> usize {
