@@ -137,7 +137,9 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
             let actors = [&e.source, &e.target];
             let hint: Vec<&str> = actors.iter().filter_map(|a| a.as_ref().map(|a| a.code.as_str())).collect();
             let exclude: Vec<usize> = actors.iter().filter_map(|a| a.as_ref()).flat_map(|a| a.first..=a.last).collect();
-            e.place = crate::places::event_place_excluding(&tree, e.anchor, crate::places::Gazetteer::embedded(), &hint, &exclude);
+            if e.place.is_none() {
+                e.place = crate::places::event_place_excluding(&tree, e.anchor, crate::places::Gazetteer::embedded(), &hint, &exclude);
+            }
         }
     }
     events
@@ -178,6 +180,8 @@ struct Found {
     pattern: String,
     origin: Option<dyad_dict::Origin>,
     path: String,
+    /// The place a target slot named, when it stood for its country.
+    place: Option<crate::places::Location>,
 }
 
 fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, places: bool) -> Option<Found> {
@@ -325,15 +329,19 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         }
     };
     let mut targets = actors_of(&target_nodes);
+    let mut place = None;
     if targets.is_empty() && places {
-        targets.extend(target_place.and_then(|t| place_actor(tree, t)));
+        if let Some((actor, location)) = target_place.and_then(|t| place_actor(tree, t)) {
+            targets.push(actor);
+            place = Some(location);
+        }
     }
     // "Gondor and Osgiliath renewed ties": conjoined subjects and no target of their own
     // act on each other.
     if targets.is_empty() && sources.len() >= 2 && !passive {
         let path = format!("verb {} ({}); reciprocal among {}", tree.nodes[v].form, lemma, describe(tree, &subject_nodes));
         // Every ordered pair is already there: a paired code would double each event.
-        return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path });
+        return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None });
     }
     let path = format!(
         "verb {} ({}){}; source {}; target {}",
@@ -343,7 +351,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         describe(tree, &subject_nodes),
         describe(tree, &target_nodes)
     );
-    Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path })
+    Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place })
 }
 
 /// Prepositional phrases below a nominal, following nominal modifiers down a few levels:
@@ -432,8 +440,12 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     let target_nodes = b.target.map(|t| vec![t]).unwrap_or_default();
     let path = format!("noun {} ({}) under {}:{}; source {}; target {}", node.form, node.lemma, node.label, tree.nodes[head].form, describe(tree, &source_nodes), describe(tree, &target_nodes));
     let mut targets = actors_of(&target_nodes);
+    let mut place = None;
     if targets.is_empty() && places {
-        targets.extend(b.target_place.and_then(|t| place_actor(tree, t)));
+        if let Some((actor, location)) = b.target_place.and_then(|t| place_actor(tree, t)) {
+            targets.push(actor);
+            place = Some(location);
+        }
     }
     Some(Found {
         code: code.as_str().to_string(),
@@ -444,13 +456,14 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
         pattern: p.text.to_string(),
         origin: Some(p.origin),
         path,
+        place,
     })
 }
 
 /// The country of a place a target slot names ("an attack on the city of Sevastopol",
 /// "strikes on Kharkiv"), as the actor attacked or visited: the news names places for the
 /// state they belong to.
-fn place_actor(tree: &Tree, node: usize) -> Option<ActorRef> {
+fn place_actor(tree: &Tree, node: usize) -> Option<(ActorRef, crate::places::Location)> {
     let words: Vec<usize> = tree
         .subtree(node)
         .into_iter()
@@ -460,7 +473,7 @@ fn place_actor(tree: &Tree, node: usize) -> Option<ActorRef> {
     let (first, last) = (*words.first()?, *words.last()?);
     let phrase: Vec<&str> = (first..=last).filter(|w| words.contains(w)).map(|w| tree.nodes[w].form).collect();
     let place = crate::places::Gazetteer::embedded().lookup_phrase(&phrase.join(" "), &[])?;
-    Some(ActorRef { code: place.country.clone(), name: Some(place.name.clone()), id: None, first, last })
+    Some((ActorRef { code: place.country.clone(), name: Some(place.name.clone()), id: None, first, last }, place))
 }
 
 /// Objects of a participle or relative clause on a nominal: "boycotted the parade
@@ -668,7 +681,7 @@ fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
                 origin: f.origin,
                 path: f.path.clone(),
                 date: None,
-                place: None,
+                place: f.place.clone(),
             };
             events.push(event(&f.code, s, t));
             if let Some(r) = &f.reverse {
