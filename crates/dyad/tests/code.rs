@@ -50,3 +50,31 @@ fn codes_a_conllu_parse_with_petrarch_dictionaries_and_explains_it() {
     assert!(origin.ends_with("PETR_Validate_verbs_2_02.txt:879"), "{origin}");
     assert!(e["explain"]["path"].as_str().unwrap().contains("nsubj:Arnor"));
 }
+
+/// Plain text through the built-in parser, dictionaries and gazetteer: a nominal event
+/// carried by a light verb, a place standing for its country, a weekday dated from the
+/// publication date.
+#[test]
+fn codes_an_attack_on_a_city_from_text() {
+    if dyad_testdata::example("austin-belousov-call.txt").is_none() {
+        return; // no shared data: the CI run has it
+    }
+    let out = Command::cargo_bin("dyad")
+        .unwrap()
+        .args(["code", "--date", "2024-06-26"])
+        .write_stdin("Russian forces launched a missile attack on Kharkiv on Tuesday.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(events.len(), 1, "one attack, not one per pattern: {events:?}");
+    let e = &events[0];
+    assert_eq!(e["source"]["code"], "RUSMIL");
+    assert_eq!(e["target"]["code"], "UKR");
+    assert_eq!(e["root"], "19");
+    assert_eq!(e["date"], "2024-06-25");
+    assert_eq!(e["date_source"], "text");
+    assert_eq!(e["location"]["name"], "Kharkiv");
+    let lat = e["location"]["lat"].as_f64().unwrap();
+    assert!((49.0..51.0).contains(&lat), "{lat}");
+}
