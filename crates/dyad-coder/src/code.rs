@@ -97,7 +97,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         context.note_subject(id, dict);
     }
     for n in 0..tree.len() {
-        if let Some(found) = code_noun(&tree, &mentions, dict, n, options.places) {
+        if let Some(found) = code_noun(&tree, &mentions, dict, n, options.places.then_some(date)) {
             emit(&mut events, found, options);
         }
     }
@@ -105,7 +105,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         if !is_predicate(&tree, v) {
             continue;
         }
-        if let Some(found) = code_verb(&tree, &mentions, dict, v, options.places) {
+        if let Some(found) = code_verb(&tree, &mentions, dict, v, options.places.then_some(date)) {
             if is_hypothetical(&tree, v) {
                 continue;
             }
@@ -184,7 +184,7 @@ struct Found {
     place: Option<crate::places::Location>,
 }
 
-fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, places: bool) -> Option<Found> {
+fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, places: Option<Date>) -> Option<Found> {
     // Dictionaries may list an inflected form as a verb of its own ("LEFT" = depart, apart
     // from "LEAVE" = leave behind): the form's entry, when there is one, is the sharper.
     let form = tree.nodes[v].form.to_lowercase();
@@ -330,8 +330,8 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     };
     let mut targets = actors_of(&target_nodes);
     let mut place = None;
-    if targets.is_empty() && places {
-        if let Some((actor, location)) = target_place.and_then(|t| place_actor(tree, t)) {
+    if let (true, Some(day)) = (targets.is_empty(), places) {
+        if let Some((actor, location)) = target_place.and_then(|t| place_actor(tree, dict, t, day)) {
             targets.push(actor);
             place = Some(location);
         }
@@ -387,7 +387,7 @@ const EVENT_PREPS: &[&str] = &["after", "following", "during", "since", "before"
 /// A nominal event: a noun pattern anchored on `n`, coded only where the noun reports an
 /// event that took place — the object of a light verb, or a prepositional phrase that
 /// dates the clause — and never under a negated, modal or conditional verb.
-fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, places: bool) -> Option<Found> {
+fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, places: Option<Date>) -> Option<Found> {
     let node = &tree.nodes[n];
     if !matches!(node.upos, "NOUN" | "PROPN") {
         return None;
@@ -441,8 +441,8 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     let path = format!("noun {} ({}) under {}:{}; source {}; target {}", node.form, node.lemma, node.label, tree.nodes[head].form, describe(tree, &source_nodes), describe(tree, &target_nodes));
     let mut targets = actors_of(&target_nodes);
     let mut place = None;
-    if targets.is_empty() && places {
-        if let Some((actor, location)) = b.target_place.and_then(|t| place_actor(tree, t)) {
+    if let (true, Some(day)) = (targets.is_empty(), places) {
+        if let Some((actor, location)) = b.target_place.and_then(|t| place_actor(tree, dict, t, day)) {
             targets.push(actor);
             place = Some(location);
         }
@@ -460,10 +460,10 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     })
 }
 
-/// The country of a place a target slot names ("an attack on the city of Sevastopol",
-/// "strikes on Kharkiv"), as the actor attacked or visited: the news names places for the
-/// state they belong to.
-fn place_actor(tree: &Tree, node: usize) -> Option<(ActorRef, crate::places::Location)> {
+/// The country of a place a target slot names ("strikes on Kharkiv"), as the actor
+/// attacked or visited: the news names places for the state they belong to — or for
+/// whoever controls them on `day` ("an attack on the city of Sevastopol" in 2024: RUS).
+fn place_actor(tree: &Tree, dict: &Dictionaries, node: usize, day: Date) -> Option<(ActorRef, crate::places::Location)> {
     let words: Vec<usize> = tree
         .subtree(node)
         .into_iter()
@@ -473,7 +473,12 @@ fn place_actor(tree: &Tree, node: usize) -> Option<(ActorRef, crate::places::Loc
     let (first, last) = (*words.first()?, *words.last()?);
     let phrase: Vec<&str> = (first..=last).filter(|w| words.contains(w)).map(|w| tree.nodes[w].form).collect();
     let place = crate::places::Gazetteer::embedded().lookup_phrase(&phrase.join(" "), &[])?;
-    Some((ActorRef { code: place.country.clone(), name: Some(place.name.clone()), id: None, first, last }, place))
+    let controller = std::iter::once(place.name.as_str())
+        .chain(phrase.iter().copied())
+        .find_map(|name| dict.territory_controller(name, day))
+        .map(|c| c.as_str().to_string());
+    let code = controller.unwrap_or_else(|| place.country.clone());
+    Some((ActorRef { code, name: Some(place.name.clone()), id: None, first, last }, place))
 }
 
 /// Objects of a participle or relative clause on a nominal: "boycotted the parade

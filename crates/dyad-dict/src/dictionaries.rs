@@ -165,6 +165,8 @@ pub struct Counts {
     pub patterns: usize,
     pub synsets: usize,
     pub discards: usize,
+    /// Territory entries (`territories.txt`).
+    pub territories: usize,
     pub cameo_codes: usize,
     pub transformations: usize,
     pub internal_codes: usize,
@@ -203,6 +205,10 @@ pub struct Dictionaries {
     synset_forms: FxHashMap<Box<str>, FxHashSet<Box<str>>>,
     role_index: FxHashMap<(Box<str>, Role), Vec<ActorId>>,
     surname_index: FxHashMap<Box<str>, Vec<ActorId>>,
+    /// Territories with a controller of their own (`territories.txt`).
+    pub territories: Vec<Territory>,
+    /// Normalised name → territories of that name.
+    territory_index: FxHashMap<String, Vec<usize>>,
 }
 
 impl Dictionaries {
@@ -229,6 +235,7 @@ impl Dictionaries {
         let mut discards = Vec::new();
         let mut transformations = Vec::new();
         let mut internal_coding = FxHashMap::default();
+        let mut territories = Vec::new();
         let (mut people_lines, mut countries) = (0, 0);
         for (i, (format, part)) in parts.into_iter().enumerate() {
             sources.push(SourceFile { name: files.name(FileId(i as u32)).to_string(), format });
@@ -246,6 +253,7 @@ impl Dictionaries {
             }
             discards.extend(part.discards);
             transformations.extend(part.transformations);
+            territories.extend(part.territories);
             for p in part.pico {
                 internal_coding.insert(p.code, p.value);
             }
@@ -279,7 +287,14 @@ impl Dictionaries {
             synset_forms: FxHashMap::default(),
             role_index: FxHashMap::default(),
             surname_index: FxHashMap::default(),
+            territory_index: FxHashMap::default(),
+            territories,
         };
+        for (i, t) in d.territories.iter().enumerate() {
+            for n in &t.names {
+                d.territory_index.entry(normalize(n)).or_default().push(i);
+            }
+        }
         d.index_synsets(&mut diagnostics);
         d.split_glued_synsets(&mut diagnostics);
         d.check_patterns(&mut diagnostics);
@@ -835,6 +850,14 @@ impl Dictionaries {
         None
     }
 
+    /// Who controls the territory or place `name` on `date`, when the dictionaries say it
+    /// is controlled by another than the state it belongs to ("Sevastopol" on 2024-06-24:
+    /// RUS). The latest matching entry wins.
+    pub fn territory_controller(&self, name: &str, date: Date) -> Option<&ActorCode> {
+        let ids = self.territory_index.get(&normalize(name))?;
+        ids.iter().rev().map(|&i| &self.territories[i]).find(|t| t.dates.contains(date)).map(|t| &t.code)
+    }
+
     /// The CAMEO 1.1b3 entry for an event code.
     pub fn cameo(&self, code: &str) -> Option<&CameoEntry> {
         self.ontology.get(code)
@@ -907,6 +930,7 @@ impl Dictionaries {
             patterns: verb_patterns + self.noun_patterns.len(),
             synsets: self.synsets.len(),
             discards: self.discards.len(),
+            territories: self.territories.len(),
             cameo_codes: self.ontology.len(),
             transformations: self.transformations.len(),
             internal_codes: self.internal_coding.len(),
@@ -958,5 +982,27 @@ mod tests {
     fn dictionaries_can_be_shared_across_threads() {
         fn assert_send_sync<T: Send + Sync>() {}
         assert_send_sync::<super::Dictionaries>();
+    }
+}
+
+#[cfg(test)]
+mod territory_tests {
+    use super::*;
+
+    #[test]
+    fn territories_change_hands_on_their_dates() {
+        let mut b = Dictionaries::builder();
+        b.add_bytes(
+            "territories.txt",
+            b"Crimea ; Sevastopol | RUS | 2014-03-18..\nKherson | RUS | 2022-03-02..2022-11-10\nnot a line\n",
+        );
+        let d = b.build();
+        let day = |y, m, dd| jiff::civil::date(y, m, dd);
+        assert_eq!(d.territory_controller("Sevastopol", day(2024, 6, 24)).map(|c| c.as_str()), Some("RUS"));
+        assert_eq!(d.territory_controller("sevastopol", day(2014, 3, 1)), None, "before the annexation");
+        assert_eq!(d.territory_controller("Kherson", day(2022, 6, 1)).map(|c| c.as_str()), Some("RUS"));
+        assert_eq!(d.territory_controller("Kherson", day(2023, 1, 1)), None, "after the recapture");
+        assert_eq!(d.counts().territories, 2);
+        assert!(d.diagnostics().iter().any(|x| x.line == 3), "the malformed line is reported with its number");
     }
 }

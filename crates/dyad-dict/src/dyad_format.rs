@@ -26,6 +26,7 @@ pub enum DyadKind {
     Synsets,
     Cameo,
     Discards,
+    Territories,
 }
 
 impl DyadKind {
@@ -41,6 +42,7 @@ impl DyadKind {
             "synsets.txt" => DyadKind::Synsets,
             "cameo.txt" => DyadKind::Cameo,
             "discards.txt" => DyadKind::Discards,
+            "territories.txt" => DyadKind::Territories,
             _ => return None,
         })
     }
@@ -92,6 +94,7 @@ pub(crate) fn parse(kind: DyadKind, text: &str, file: FileId, file_name: &str, s
             DyadKind::Nouns => pattern_line(&fields, origin, true).map(|p| part.nouns.push(p)),
             DyadKind::Synsets => synset(&fields, origin, &mut part),
             DyadKind::Discards => discard(&fields, origin, &mut part),
+            DyadKind::Territories => territory(&fields, origin, &mut part),
             DyadKind::Cameo => unreachable!(),
         };
         if let Err(e) = res {
@@ -190,6 +193,21 @@ fn countries(f: &[&str], origin: Origin, source: u16, part: &mut Part) -> Result
             part.actors.push(mk(phrase, with_optional_the(&[phrase]), ActorKind::Seat, &c));
         }
     }
+    Ok(())
+}
+
+fn territory(f: &[&str], origin: Origin, part: &mut Part) -> Result<(), String> {
+    expect_fields(f, 3, 3, "place ; other places | controller code | dates")?;
+    let names = list(f[0]);
+    if names.is_empty() {
+        return Err("territory without a name".into());
+    }
+    for n in &names {
+        check_name(n)?;
+    }
+    let code = actor_code(f[1])?;
+    let dates = parse_dyad_range(f[2])?;
+    part.territories.push(Territory { names: names.iter().map(|n| n.to_string()).collect(), code, dates, origin });
     Ok(())
 }
 

@@ -54,6 +54,7 @@ pub(crate) struct Part {
     pub(crate) transformations: Vec<Transformation>,
     pub(crate) pico: Vec<PicoEntry>,
     pub(crate) ontology: Option<Ontology>,
+    pub(crate) territories: Vec<Territory>,
     /// Lines of `people.txt` (one role each).
     pub(crate) people_lines: usize,
     /// Lines of `countries.txt`.

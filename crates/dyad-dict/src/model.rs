@@ -495,3 +495,16 @@ pub struct Transformation {
     pub result_code: Box<str>,
     pub origin: Origin,
 }
+
+/// A territory whose controller differs from the state it belongs to in a gazetteer or
+/// in law (Crimea under Russia since 2014): who an attack on it, or a visit to it, is
+/// aimed at on a given date.
+#[derive(Debug, Clone)]
+pub struct Territory {
+    /// Names of the territory and of the places in it, as written.
+    pub names: Vec<String>,
+    /// The code of who controls it during `dates`.
+    pub code: ActorCode,
+    pub dates: crate::DateRange,
+    pub origin: Origin,
+}

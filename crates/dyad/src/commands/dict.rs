@@ -103,7 +103,7 @@ fn check(args: CheckArgs) -> anyhow::Result<()> {
     }
     let c = d.counts();
     println!();
-    let rows: [(&str, usize); 13] = [
+    let rows: [(&str, usize); 14] = [
         ("role entries (people.txt)", c.role_entries),
         ("distinct people", c.people),
         ("countries", c.countries),
@@ -116,6 +116,7 @@ fn check(args: CheckArgs) -> anyhow::Result<()> {
         ("patterns (total)", c.patterns),
         ("synsets", c.synsets),
         ("discards", c.discards),
+        ("territories", c.territories),
         ("CAMEO codes", c.cameo_codes),
     ];
     for (label, n) in rows {
