@@ -464,14 +464,19 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
 /// attacked or visited: the news names places for the state they belong to — or for
 /// whoever controls them on `day` ("an attack on the city of Sevastopol" in 2024: RUS).
 fn place_actor(tree: &Tree, dict: &Dictionaries, node: usize, day: Date) -> Option<(ActorRef, crate::places::Location)> {
-    let words: Vec<usize> = tree
-        .subtree(node)
-        .into_iter()
-        .filter(|&w| w == node || !matches!(tree.nodes[w].rel, Rel::AclRelcl | Rel::Acl | Rel::Punct | Rel::Appos | Rel::Conj | Rel::Cc))
-        .collect();
-    // The phrase without its clauses and appositions, in text order.
+    // The noun's own phrase, and the "of" phrase that names a generic head ("the city of
+    // Sevastopol"); not the other phrases that hang from it ("on the Black Sea").
+    let mut words = phrase_words(tree, node);
+    for &c in &tree.nodes[node].children {
+        if tree.nodes[c].rel == Rel::Nmod && tree.prep(c) == Some("of") {
+            words.extend(phrase_words(tree, c));
+            words.extend(tree.children_with(c, Rel::Case));
+        }
+    }
+    words.sort_unstable();
+    words.dedup();
     let (first, last) = (*words.first()?, *words.last()?);
-    let phrase: Vec<&str> = (first..=last).filter(|w| words.contains(w)).map(|w| tree.nodes[w].form).collect();
+    let phrase: Vec<&str> = words.iter().map(|&w| tree.nodes[w].form).collect();
     let place = crate::places::Gazetteer::embedded().lookup_phrase(&phrase.join(" "), &[])?;
     let controller = std::iter::once(place.name.as_str())
         .chain(phrase.iter().copied())
