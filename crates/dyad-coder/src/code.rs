@@ -229,7 +229,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         if let Some(b) = bind(tree, mentions, dict, v, p, &slots, &scope) {
             let better = match &best {
                 None => true,
-                Some((q, _)) => p.specificity() > q.specificity(),
+                Some((q, c)) => better_match(p, &b, q, c),
             };
             if better {
                 best = Some((p, b));
@@ -354,6 +354,15 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place })
 }
 
+/// Whether pattern `p` with binding `b` beats the best so far: more named words win;
+/// between equals, the one that found its target ("an attack on the city of Sevastopol"
+/// is better read by "attack on TGT" than by "attack on &TOWN", which leaves the event
+/// without a target).
+fn better_match(p: &Pattern, b: &Binding, q: &Pattern, c: &Binding) -> bool {
+    let found = |x: &Binding| x.target.is_some() || x.target_place.is_some();
+    p.specificity() > q.specificity() || (p.specificity() == q.specificity() && found(b) && !found(c))
+}
+
 /// Prepositional phrases below a nominal, following nominal modifiers down a few levels:
 /// "welcomed a resumption *of* formal ties *with* Osgiliath".
 fn nominal_chain(tree: &Tree, start: usize) -> Vec<usize> {
@@ -416,7 +425,7 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     let scope = verb_scope(tree, n);
     for p in patterns {
         if let Some(b) = bind(tree, mentions, dict, n, p, &slots, &scope) {
-            if best.as_ref().is_none_or(|(q, _)| p.specificity() > q.specificity()) {
+            if best.as_ref().is_none_or(|(q, c)| better_match(p, &b, q, c)) {
                 best = Some((p, b));
             }
         }
