@@ -1,11 +1,10 @@
 //! The seed story, end to end: `dyad code --date 2024-06-26 austin-belousov-call.txt`
 //! with nothing but the built-in model and dictionaries.
 //!
-//! Issue 6 lists nine events this story must yield. This test asserts the seven dyad
-//! codes today and the three sentences that must yield nothing; the two still missing
-//! (the missile attack on Sevastopol, whose target is the territory's controller, and
-//! Austin's call of 2023-03-15, which the parser attaches to Ryder) are named in the
-//! issue notes and are to be added here when they code.
+//! Issue 6 lists nine events this story must yield. This test asserts the eight dyad
+//! codes today and the three sentences that must yield nothing; the one still missing
+//! (Austin's call of 2023-03-15, whose subject the parser attaches to Ryder) is named in
+//! the issue notes and is to be added here when it codes.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -62,6 +61,11 @@ fn the_seed_story_codes_its_events() {
     let threat = coded.one("RUS", "USA", "13", "Moscow threatened Washington");
     assert_eq!(threat["date"], "2024-06-24", "'on Monday' before a Wednesday publication");
     assert_eq!(threat["date_source"], "text");
+
+    // "a Ukrainian missile attack on the city of Sevastopol": the place stands for its
+    // controller on the day (territories.txt), and locates the event.
+    let attack = coded.one("UKR", "RUS", "19", "missile attack on Sevastopol");
+    assert_eq!(attack["location"]["name"], "Sevastopol");
 
     coded.one("RUSGOV", "USAGOV", "11", "summoned the ambassador, note of protest");
     coded.one("UKR", "RUS", "08", "the exchange: Ukraine released soldiers");
