@@ -338,7 +338,10 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     }
     // "Gondor and Osgiliath renewed ties": conjoined subjects and no target of their own
     // act on each other.
-    if targets.is_empty() && sources.len() >= 2 && !passive {
+    // Not for what one says, asks, condemns, threatens or protests: "Obama and Putin said
+    // …" is two statements, not a conversation.
+    let mutual = !matches!(code.get(..2), Some("01" | "02" | "11" | "13" | "14"));
+    if targets.is_empty() && sources.len() >= 2 && !passive && mutual {
         let path = format!("verb {} ({}); reciprocal among {}", tree.nodes[v].form, lemma, describe(tree, &subject_nodes));
         // Every ordered pair is already there: a paired code would double each event.
         return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None });
