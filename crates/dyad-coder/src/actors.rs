@@ -202,8 +202,7 @@ impl Mentions {
             // "Russian defence minister", "Ukrainian soldiers": country + agent sector.
             (Some(m), Some(a)) => {
                 let mut r = self.actor_ref(dict, m);
-                let country: String = m.0.chars().take(3).collect();
-                r.code = a.0.apply(Some(&country));
+                r.code = a.0.apply(Some(agent_base(&m.0)));
                 r.name = None;
                 r.id = None;
                 r.first = r.first.min(a.1);
@@ -278,6 +277,17 @@ impl Mentions {
     /// The agent sector alone (e.g. "GOV" for "the ministry"), for coreference.
     pub fn phrase_agent(&self, tree: &Tree, head: usize) -> Option<AgentCode> {
         phrase_words(tree, head).iter().filter_map(|&w| self.agents[w].as_ref()).min_by_key(|a| a.1.abs_diff(head)).map(|a| a.0.clone())
+    }
+}
+
+/// What a role noun attaches to: the country of a state actor ("Russian" + minister →
+/// RUS + GOV, never RUSGOV + GOV), the whole code of an international or non-state one
+/// ("UN" + troops → IGOUNO + MIL).
+fn agent_base(code: &str) -> &str {
+    match code.get(..3) {
+        Some("IGO" | "NGO" | "IMG" | "MNC") => code,
+        Some(country) => country,
+        None => code,
     }
 }
 
