@@ -188,10 +188,15 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // Dictionaries may list an inflected form as a verb of its own ("LEFT" = depart, apart
     // from "LEAVE" = leave behind): the form's entry, when there is one, is the sharper.
     let form = tree.nodes[v].form.to_lowercase();
-    let lemma = if form != tree.nodes[v].lemma && dict.verb_blocks(&form).next().is_some() {
+    // A lemma the dictionaries do not know may be the parser's mistake ("jailed" → "jaile"):
+    // then the dictionaries' own inflected forms say which verb the word is.
+    let parsed: &str = tree.nodes[v].lemma.as_ref();
+    let lemma = if form != parsed && dict.verb_blocks(&form).next().is_some() {
         form.as_str()
+    } else if dict.verb_blocks(parsed).next().is_none() {
+        dict.verb_lemmas_of_form(&form).first().map(|l| &**l).unwrap_or(parsed)
     } else {
-        tree.nodes[v].lemma.as_ref()
+        parsed
     };
     let passive = tree.is_passive(v);
     let subject_nodes: Vec<usize> = if passive {

@@ -17,12 +17,12 @@ fn universalpetrarch_2_02_floor() {
     assert_eq!(t.records, 245);
     assert!(t.exact >= 144, "exact {} < 144", t.exact);
     assert!(t.correct >= 193, "correct {} < 193", t.correct);
-    assert!(t.extra <= 36, "extra {} > 36", t.extra);
+    assert!(t.extra <= 37, "extra {} > 37", t.extra);
 }
 
 #[test]
 fn gsr_floor() {
     let Some(t) = run("universalpetrarch/gsr/PETR2_GSR_validation.xml") else { return };
     assert_eq!(t.records, 78);
-    assert!(t.exact >= 30, "exact {} < 30", t.exact);
+    assert!(t.exact >= 31, "exact {} < 31", t.exact);
 }
