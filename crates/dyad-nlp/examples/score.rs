@@ -6,6 +6,8 @@ fn main() {
     let m = dyad_nlp::Model::load(Path::new(&a[1])).unwrap();
     eprintln!("load {:?} sizes {:?}", t.elapsed(), m.sizes());
     let prune: i16 = std::env::var("PRUNE").ok().map(|v| v.parse().unwrap()).unwrap_or(0);
+    let mut m = m;
+    if let Ok(b) = std::env::var("BEAM") { m.set_beam(b.parse().unwrap()); }
     let m = if prune > 0 { let p = m.pruned(prune); eprintln!("pruned: {} bytes, sizes {:?}", p.to_bytes().len(), p.sizes()); p } else { m };
     for p in &a[2..] {
         let g = dyad_nlp::conllu::read_file(Path::new(p)).unwrap();

@@ -200,6 +200,16 @@ impl Model {
         m
     }
 
+    /// The parser's beam width (the one it was trained with, unless changed).
+    pub fn beam(&self) -> usize {
+        self.parser.beam
+    }
+
+    /// Decode with another beam width: narrower is faster and a little less accurate.
+    pub fn set_beam(&mut self, k: usize) {
+        self.parser.beam = k.max(1);
+    }
+
     pub fn meta(&self, key: &str) -> Option<&str> {
         self.meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }

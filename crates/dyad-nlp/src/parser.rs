@@ -621,10 +621,16 @@ impl Beam {
             for i in 0..self.cur_len {
                 if !self.cur[i].st.done() {
                     extract(&self.cur[i].st, &mut self.item_feats[i]);
-                    scorer.prefetch(&self.item_feats[i]);
                 }
             }
+            if self.cur_len > 0 && !self.cur[0].st.done() {
+                scorer.prefetch(&self.item_feats[0]);
+            }
             for i in 0..self.cur_len {
+                // Fetch the next item's weights while this one is scored.
+                if i + 1 < self.cur_len && !self.cur[i + 1].st.done() {
+                    scorer.prefetch(&self.item_feats[i + 1]);
+                }
                 let it = &self.cur[i];
                 if it.st.done() {
                     self.cands.push((it.score, i as u32, u16::MAX));

@@ -5,7 +5,7 @@
 //! `$DYAD_DATA/ud` (default `../shared/data` beside the workspace). Without the data the
 //! test fails under CI (`CI` set) and is skipped with a message elsewhere.
 //!
-//! Slow in debug builds (beam search over 25k words): run with `--release`.
+//! Slow in debug builds (beam search over 25k words): run with `--release` (about 2 s).
 
 use dyad_nlp::{conllu, eval, Model};
 
@@ -15,8 +15,8 @@ use dyad_nlp::{conllu, eval, Model};
 const DEV_UPOS: f64 = 95.14;
 const DEV_XPOS: f64 = 94.44;
 const DEV_LEMMA: f64 = 97.13;
-const DEV_UAS: f64 = 87.00;
-const DEV_LAS: f64 = 84.04;
+const DEV_UAS: f64 = 87.02;
+const DEV_LAS: f64 = 83.98;
 const MARGIN: f64 = 0.3;
 
 #[test]

@@ -13,6 +13,11 @@ pub struct ParserEvalArgs {
     /// A model file written by `dyad train parser` instead of the built-in one.
     #[arg(long, value_name = "PATH")]
     pub model: Option<PathBuf>,
+
+    /// Parse with this beam width instead of the model's (wider is slower and
+    /// usually a little more accurate; 1 is greedy).
+    #[arg(long, value_name = "K")]
+    pub beam: Option<usize>,
 }
 
 fn round(x: f64) -> f64 {
@@ -21,15 +26,22 @@ fn round(x: f64) -> f64 {
 
 pub fn run(args: ParserEvalArgs) -> anyhow::Result<()> {
     let load_start = std::time::Instant::now();
-    let model = super::parse::load_model(args.model.as_deref())?;
+    let mut model = super::parse::load_model(args.model.as_deref())?;
     let load_ms = load_start.elapsed().as_secs_f64() * 1000.0;
+    if let Some(k) = args.beam {
+        model.set_beam(k);
+    }
     let gold = dyad_nlp::conllu::read_file(&args.gold).map_err(|e| crate::user_error!("{e}"))?;
     if gold.is_empty() {
         return Err(crate::user_error!("{}: no sentences in the file", args.gold.display()));
     }
     let s = dyad_nlp::eval::evaluate(&model, &gold);
     println!("gold: {} ({} sentences, {} words)", args.gold.display(), s.sentences, s.words);
-    println!("model: {}", args.model.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "built-in".into()));
+    println!(
+        "model: {} (beam {})",
+        args.model.as_ref().map(|p| p.display().to_string()).unwrap_or_else(|| "built-in".into()),
+        model.beam()
+    );
     println!("{:<26} {:>7}", "metric", "score");
     for (name, v) in [
         ("UPOS", s.upos),

@@ -24,6 +24,11 @@ pub struct ParseArgs {
     /// A model file written by `dyad train parser` instead of the built-in one.
     #[arg(long, value_name = "PATH")]
     pub model: Option<PathBuf>,
+
+    /// Parse with this beam width instead of the model's (wider is slower and
+    /// usually a little more accurate; 1 is greedy).
+    #[arg(long, value_name = "K")]
+    pub beam: Option<usize>,
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +48,10 @@ pub fn load_model(path: Option<&Path>) -> anyhow::Result<Model> {
 }
 
 pub fn run(args: ParseArgs) -> anyhow::Result<()> {
-    let model = load_model(args.model.as_deref())?;
+    let mut model = load_model(args.model.as_deref())?;
+    if let Some(k) = args.beam {
+        model.set_beam(k);
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut scratch = Scratch::default();
