@@ -519,6 +519,10 @@ pub fn attachment(parser: &Parser, data: &[ParseExample]) -> (f64, f64) {
 trait Scorer {
     fn prefetch(&self, _feats: &[u64]) {}
     fn score(&self, feats: &[u64], scores: &mut [f32]);
+    /// Score features already given to `prefetch`.
+    fn score_prefetched(&self, feats: &[u64], scores: &mut [f32]) {
+        self.score(feats, scores)
+    }
 }
 
 impl Scorer for Weights {
@@ -527,6 +531,9 @@ impl Scorer for Weights {
     }
     fn score(&self, feats: &[u64], scores: &mut [f32]) {
         Weights::score(self, feats, scores)
+    }
+    fn score_prefetched(&self, feats: &[u64], scores: &mut [f32]) {
+        Weights::score_prefetched(self, feats, scores)
     }
 }
 
@@ -629,7 +636,7 @@ impl Beam {
                     self.cands.push((it.score, i as u32, u16::MAX));
                     continue;
                 }
-                scorer.score(&self.item_feats[i], &mut self.scores);
+                scorer.score_prefetched(&self.item_feats[i], &mut self.scores);
                 it.st.set_valid(&mut self.valid, nl, root);
                 // Only an item's own k best actions can reach the global k best, so
                 // keep just those (in the same order the global sort uses).

@@ -132,16 +132,18 @@ impl Tagger {
     pub fn tag(&self, info: &[TokInfo], scratch: &mut TagScratch, out: &mut Vec<u16>) {
         let nt = self.tags.len();
         let Some(rev) = &self.rev else {
-            return tag_with(&self.amb, info, scratch, out, &self.weights, nt, None);
+            return tag_with(&self.amb, info, scratch, out, &self.weights, nt, None, false);
         };
         let mut fwd = std::mem::take(&mut scratch.fwd);
         let mut bwd = std::mem::take(&mut scratch.bwd);
         let mut dir_tags = std::mem::take(&mut scratch.dir_tags);
-        tag_with(&self.amb, info, scratch, &mut dir_tags, &self.weights, nt, Some(&mut fwd));
+        tag_with(&self.amb, info, scratch, &mut dir_tags, &self.weights, nt, Some(&mut fwd), false);
         let mut rinfo = std::mem::take(&mut scratch.rinfo);
         rinfo.clear();
         rinfo.extend(info.iter().rev().copied());
-        tag_with(&self.amb, &rinfo, scratch, &mut dir_tags, rev, nt, Some(&mut bwd));
+        // The reversed sentence's ambiguity classes are the same ones, reversed.
+        scratch.amb.reverse();
+        tag_with(&self.amb, &rinfo, scratch, &mut dir_tags, rev, nt, Some(&mut bwd), true);
         out.clear();
         let n = info.len();
         for i in 0..n {
@@ -212,7 +214,9 @@ impl Tagger {
     }
 }
 
-/// One greedy pass; with `keep`, also the scaled scores of every word.
+/// One greedy pass; with `keep`, also the scaled scores of every word. With
+/// `amb_ready`, `scratch.amb` already holds the words' ambiguity classes.
+#[allow(clippy::too_many_arguments)]
 fn tag_with(
     amb_map: &HashMap<u64, u64, IdentityBuild>,
     info: &[TokInfo],
@@ -221,8 +225,11 @@ fn tag_with(
     weights: &Weights,
     n_tags: usize,
     mut keep: Option<&mut Vec<f32>>,
+    amb_ready: bool,
 ) {
-    fill_amb(amb_map, info, &mut scratch.amb);
+    if !amb_ready {
+        fill_amb(amb_map, info, &mut scratch.amb);
+    }
     scratch.scores.resize(n_tags, 0.0);
     out.clear();
     if let Some(k) = keep.as_deref_mut() {
