@@ -128,6 +128,21 @@ impl Mentions {
         let mut out = vec![first];
         let agent = phrase_words(tree, head).iter().filter_map(|&w| self.agents[w].as_ref()).min_by_key(|a| a.1.abs_diff(head)).cloned();
         let (Some(agent), None) = (agent, self.names[head].as_ref()) else { return out };
+        // "US and British activists", "Russian and Chinese warships": conjoined modifiers
+        // each give the role noun a country.
+        for &w in &phrase_words(tree, head) {
+            if w == head || !matches!(tree.nodes[w].rel, Rel::Amod | Rel::Compound) || self.names[w].is_none() {
+                continue;
+            }
+            for c in tree.conjuncts(w) {
+                if let Some(m) = &self.names[c] {
+                    let r = ActorRef { code: agent.0.apply(Some(agent_base(&m.0))), name: None, id: None, first: c.min(agent.1), last: agent.2.max(c) };
+                    if !out.iter().any(|o| o.code == r.code) {
+                        out.push(r);
+                    }
+                }
+            }
+        }
         let places = tree.nodes[head].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Nmod && matches!(tree.prep(c), Some("in" | "of" | "from")));
         for place in places {
             for c in tree.conjuncts(place) {
