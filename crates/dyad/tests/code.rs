@@ -78,3 +78,30 @@ fn codes_an_attack_on_a_city_from_text() {
     let lat = e["location"]["lat"].as_f64().unwrap();
     assert!((49.0..51.0).contains(&lat), "{lat}");
 }
+
+/// Conjoined country modifiers distribute a role noun; a person resolves to their post on
+/// the day; a weekday and a place of the clause date and locate the event.
+#[test]
+fn conjoined_countries_each_meet_a_person_in_a_place() {
+    if dyad_testdata::example("austin-belousov-call.txt").is_none() {
+        return;
+    }
+    let out = Command::cargo_bin("dyad")
+        .unwrap()
+        .args(["code", "--date", "2024-06-26"])
+        .write_stdin("French and German leaders met Vladimir Putin in Moscow on Friday.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let mut sources: Vec<&str> = events.iter().map(|e| e["source"]["code"].as_str().unwrap()).collect();
+    sources.sort_unstable();
+    assert_eq!(sources, ["DEUGOV", "FRAGOV"], "{events:?}");
+    for e in &events {
+        assert_eq!(e["target"]["code"], "RUSGOV");
+        assert_eq!(e["target"]["name"], "Vladimir Putin");
+        assert_eq!(e["root"], "04");
+        assert_eq!(e["date"], "2024-06-21", "the Friday before a Wednesday publication");
+        assert_eq!(e["location"]["name"], "Moscow");
+    }
+}
