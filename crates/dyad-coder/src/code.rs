@@ -202,7 +202,8 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     let subject_nodes: Vec<usize> = if passive {
         tree.children_with(v, Rel::Agent).collect()
     } else {
-        tree.subjects(v)
+        let s = tree.subjects(v);
+        if s.is_empty() { stranded_subject(tree, mentions, dict, v).into_iter().collect() } else { s }
     };
     let object_nodes: Vec<usize> = if passive {
         let mut t: Vec<usize> = tree.children_with(v, Rel::NsubjPass).collect();
@@ -360,6 +361,29 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         describe(tree, &target_nodes)
     );
     Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place })
+}
+
+/// A finite verb always has a subject in English; when the parse gives it none
+/// ("According to Ryder, Austin last spoke …" parsed with "Austin" in apposition to
+/// "Ryder"), the actor named right before it, with only adverbs between, is the subject.
+fn stranded_subject(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize) -> Option<usize> {
+    let node = &tree.nodes[v];
+    if !node.feats.contains("VerbForm=Fin") || node.feats.contains("Mood=Imp") {
+        return None;
+    }
+    let mut k = v;
+    while k > 0 {
+        k -= 1;
+        let w = &tree.nodes[k];
+        if matches!(w.upos, "ADV") || (w.upos == "ADJ" && w.rel == Rel::Advmod) || w.upos == "AUX" {
+            continue;
+        }
+        // Not a noun inside a prepositional phrase ("after Calenardhon crowds burned"):
+        // that one cannot be a subject, however the parse attached the verb.
+        let is_nominal = matches!(w.upos, "PROPN" | "NOUN") && !matches!(w.rel, Rel::Obl | Rel::Nmod | Rel::NmodPoss);
+        return (is_nominal && mentions.phrase_actor(tree, dict, k).is_some()).then_some(k);
+    }
+    None
 }
 
 /// Whether pattern `p` with binding `b` beats the best so far: more named words win;
