@@ -78,7 +78,11 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         if !tree.is_verbal(v) {
             continue;
         }
-        for s in tree.children_with(v, Rel::Nsubj).collect::<Vec<_>>() {
+        let mut subjects: Vec<usize> = tree.children_with(v, Rel::Nsubj).collect();
+        if subjects.is_empty() && is_predicate(&tree, v) {
+            subjects.extend(stranded_subject(&tree, &mentions, dict, v));
+        }
+        for s in subjects {
             if tree.nodes[s].upos == "PRON" {
                 continue;
             }
