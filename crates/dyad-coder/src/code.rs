@@ -277,19 +277,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         None => subject_nodes,
     };
 
-    let actors_of = |nodes: &[usize]| -> Vec<ActorRef> {
-        let mut out = Vec::new();
-        for &n in nodes {
-            for c in std::iter::once(n).chain(tree.conjuncts(n)) {
-                for a in mentions.phrase_actors(tree, dict, c) {
-                    if !out.contains(&a) {
-                        out.push(a);
-                    }
-                }
-            }
-        }
-        out
-    };
+    let actors_of = |nodes: &[usize]| actors_of(tree, mentions, dict, nodes);
     let sources = actors_of(&subject_nodes);
     let target_nodes: Vec<usize> = match target_node {
         Some(t) => vec![t],
@@ -399,6 +387,22 @@ fn better_match(p: &Pattern, b: &Binding, q: &Pattern, c: &Binding) -> bool {
     p.specificity() > q.specificity() || (p.specificity() == q.specificity() && found(b) && !found(c))
 }
 
+/// The actors the phrases headed by `nodes` name, their conjuncts included ("Ukraine and
+/// Russia released …" names two), each once.
+fn actors_of(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, nodes: &[usize]) -> Vec<ActorRef> {
+    let mut out = Vec::new();
+    for &n in nodes {
+        for c in std::iter::once(n).chain(tree.conjuncts(n)) {
+            for a in mentions.phrase_actors(tree, dict, c) {
+                if !out.contains(&a) {
+                    out.push(a);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Prepositional phrases below a nominal, following nominal modifiers down a few levels:
 /// "welcomed a resumption *of* formal ties *with* Osgiliath".
 fn nominal_chain(tree: &Tree, start: usize) -> Vec<usize> {
@@ -468,19 +472,7 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     }
     let (p, b) = best?;
     let code = p.code.clone()?;
-    let actors_of = |nodes: &[usize]| -> Vec<ActorRef> {
-        let mut out = Vec::new();
-        for &x in nodes {
-            for c in std::iter::once(x).chain(tree.conjuncts(x)) {
-                for a in mentions.phrase_actors(tree, dict, c) {
-                    if !out.contains(&a) {
-                        out.push(a);
-                    }
-                }
-            }
-        }
-        out
-    };
+    let actors_of = |nodes: &[usize]| actors_of(tree, mentions, dict, nodes);
     let source_nodes = b.source.map(|s| vec![s]).unwrap_or(sources);
     let target_nodes = b.target.map(|t| vec![t]).unwrap_or_default();
     let path = format!("noun {} ({}) under {}:{}; source {}; target {}", node.form, node.lemma, node.label, tree.nodes[head].form, describe(tree, &source_nodes), describe(tree, &target_nodes));
