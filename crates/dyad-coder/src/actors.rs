@@ -106,6 +106,30 @@ impl Mentions {
                 }
             }
         }
+        // "Putin met Xi": a well-known surname alone, never introduced in full, names the
+        // one person of the dictionary by that surname who holds a post on the day.
+        for k in 0..n {
+            if names[k].is_some() || agents[k].is_some() || tree.nodes[k].upos != "PROPN" {
+                continue;
+            }
+            // Part of a longer name the dictionary does not know ("Jill Biden", "Putin
+            // Street"); a title before it ("President Putin") is an agent, not a name.
+            let is_name_word = |j: usize| tree.nodes[j].upos == "PROPN" && agents[j].is_none();
+            if (k > 0 && is_name_word(k - 1)) || (k + 1 < n && is_name_word(k + 1)) {
+                continue;
+            }
+            let active: Vec<ActorId> = dict
+                .people_by_surname(tree.nodes[k].form)
+                .iter()
+                .copied()
+                .filter(|&id| dict.actor(id).codes.iter().any(|c| c.dates.contains(date)))
+                .collect();
+            if let [id] = active[..] {
+                if let Some(code) = dict.actor_code_on(id, date) {
+                    names[k] = Some((code.as_str().to_string(), id, k, k));
+                }
+            }
+        }
         Mentions { names, agents }
     }
 

@@ -101,7 +101,8 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         context.note_subject(id, dict);
     }
     for n in 0..tree.len() {
-        if let Some(found) = code_noun(&tree, &mentions, dict, n, options.places.then_some(date)) {
+        if let Some(mut found) = code_noun(&tree, &mentions, dict, n, options.places.then_some(date)) {
+            counterparts_share_the_post(&tree, &mut found);
             emit(&mut events, found, options);
         }
     }
@@ -109,10 +110,11 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         if !is_predicate(&tree, v) {
             continue;
         }
-        if let Some(found) = code_verb(&tree, &mentions, dict, v, options.places.then_some(date)) {
+        if let Some(mut found) = code_verb(&tree, &mentions, dict, v, options.places.then_some(date)) {
             if is_hypothetical(&tree, v) {
                 continue;
             }
+            counterparts_share_the_post(&tree, &mut found);
             emit(&mut events, found, options);
         }
     }
@@ -147,6 +149,25 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         }
     }
     events
+}
+
+/// "Austin contacted his Russian counterpart": when the pronoun could not be tied to a
+/// person (a parse without a subject), the counterpart still holds the source's post in
+/// the other country, so a bare country code takes the source's sector.
+fn counterparts_share_the_post(tree: &Tree, found: &mut Found) {
+    let [source] = found.sources.as_slice() else { return };
+    let Some(sector) = source.code.get(3..).filter(|s| !s.is_empty()) else { return };
+    for t in &mut found.targets {
+        // The phrase may be only the adjective that named the country ("Russian").
+        let words = (t.first..=t.last.min(tree.len().saturating_sub(1))).flat_map(|w| [Some(w), tree.nodes[w].head]).flatten();
+        let is_counterpart = words.into_iter().any(|w| {
+            matches!(tree.nodes[w].lemma.as_ref(), "counterpart" | "counterparts")
+                && tree.children_with(w, Rel::NmodPoss).any(|c| tree.nodes[c].upos == "PRON")
+        });
+        if is_counterpart && t.code.len() == 3 && !source.code.starts_with(t.code.as_str()) {
+            t.code.push_str(sector);
+        }
+    }
 }
 
 fn is_predicate(tree: &Tree, v: usize) -> bool {

@@ -108,6 +108,14 @@ const NOT_EVENT_PREPS: &[&str] = &[
     "pending", "between",
 ];
 
+/// Of those, the ones that also introduce the people and places an event involves ("spoke
+/// to his counterpart on March 15", "aid from Germany"): a phrase they head walls off its
+/// dates only when it is itself a time ("from Monday to Friday", "by the end of June").
+const RANGE_PREPS: &[&str] = &["by", "from", "to", "through", "between"];
+
+/// Nouns that make a phrase a time rather than a participant.
+const TIME_NOUNS: &[&str] = &["day", "week", "month", "year", "end", "time", "morning", "evening", "night", "weekend"];
+
 const PREPOSITIONS: &[&str] = &[
     "on", "in", "at", "during", "of", "over", "throughout", "within", "around", "circa", "about", "after", "before",
     "since", "until", "till", "til", "following", "by", "from", "to", "through", "prior", "ahead", "pending", "between",
@@ -814,7 +822,14 @@ fn is_boundary(tree: &Tree, c: usize) -> bool {
         Rel::Conj | Rel::Nsubj => n.upos == "VERB" || tree.has_child(c, Rel::Nsubj) || tree.has_child(c, Rel::Cop),
         _ => false,
     };
-    clausal || first_prep(tree, c).is_some_and(|p| NOT_EVENT_PREPS.contains(&p.as_str()))
+    let walled = |p: &str| {
+        NOT_EVENT_PREPS.contains(&p)
+            && (!RANGE_PREPS.contains(&p)
+                || n.upos == "NUM"
+                || is_date_word(n.form)
+                || TIME_NOUNS.contains(&n.lemma.to_lowercase().as_str()))
+    };
+    clausal || first_prep(tree, c).is_some_and(|p| walled(&p))
 }
 
 /// The words of the clause headed by `v`: its subtree without clausal dependents and
@@ -1110,6 +1125,35 @@ mod tests {
         assert_eq!(event_date(&t, 13, Some(WED)).unwrap().date, date(2024, 6, 25));
         // The talks themselves are dated by their own phrase.
         assert_eq!(event_date(&t, 9, Some(WED)).unwrap().date, date(2024, 6, 23));
+    }
+
+    #[test]
+    fn a_date_inside_the_target_phrase_dates_the_verb() {
+        // "According to Ryder, Austin last spoke to his Russian counterpart on March 15,
+        //  2023." as the parser has it: the verb hangs on "Ryder" as parataxis and the
+        //  date on "counterpart".
+        let s = sentence(&[
+            ("According", "accord", "VERB", 3, "case"),
+            ("to", "to", "ADP", 1, "fixed"),
+            ("Ryder", "Ryder", "PROPN", 0, "root"),
+            (",", ",", "PUNCT", 5, "punct"),
+            ("Austin", "Austin", "PROPN", 3, "appos"),
+            ("last", "last", "ADJ", 7, "advmod"),
+            ("spoke", "speak", "VERB", 3, "parataxis"),
+            ("to", "to", "ADP", 11, "case"),
+            ("his", "his", "PRON", 11, "nmod:poss"),
+            ("Russian", "Russian", "ADJ", 11, "amod"),
+            ("counterpart", "counterpart", "NOUN", 7, "obl"),
+            ("on", "on", "ADP", 14, "case"),
+            ("March", "March", "PROPN", 14, "nmod:unmarked"),
+            ("15", "15", "NUM", 11, "nmod"),
+            (",", ",", "PUNCT", 14, "punct"),
+            ("2023", "2023", "NUM", 14, "nmod:unmarked"),
+            (".", ".", "PUNCT", 3, "punct"),
+        ]);
+        let t = Tree::new(&s);
+        let spoke = event_date(&t, 6, Some(WED)).unwrap();
+        assert_eq!((spoke.date, spoke.source), (date(2023, 3, 15), DateSource::Text));
     }
 
     #[test]

@@ -1,10 +1,9 @@
 //! The seed story, end to end: `dyad code --date 2024-06-26 austin-belousov-call.txt`
 //! with nothing but the built-in model and dictionaries.
 //!
-//! Issue 6 lists nine events this story must yield. This test asserts the eight dyad
-//! codes today and the three sentences that must yield nothing; the one still missing
-//! (Austin's call of 2023-03-15, whose subject the parser attaches to Ryder) is named in
-//! the issue notes and is to be added here when it codes.
+//! Issue 6 lists nine events this story must yield and three sentences that must yield
+//! nothing; this test asserts all of them, and that the spellings of one person's name
+//! resolve to that person.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -58,6 +57,15 @@ fn the_seed_story_codes_its_events() {
     assert!(matches!(call["date"].as_str(), Some("2024-06-25" | "2024-06-26")), "{call}");
     assert_eq!(call["source"]["name"], "Lloyd Austin");
 
+    // "According to Ryder, Austin last spoke to his Russian counterpart on March 15,
+    // 2023": the earlier call keeps its own date.
+    let earlier = coded.find("USAGOV", "RUSGOV", "04");
+    assert!(
+        earlier.iter().any(|e| e["date"] == "2023-03-15" && e["date_source"] == "text"),
+        "no call dated 2023-03-15 in\n{}",
+        coded.summary()
+    );
+
     let threat = coded.one("RUS", "USA", "13", "Moscow threatened Washington");
     assert_eq!(threat["date"], "2024-06-24", "'on Monday' before a Wednesday publication");
     assert_eq!(threat["date_source"], "text");
@@ -92,6 +100,39 @@ fn what_did_not_happen_is_not_coded() {
         let from: Vec<_> = coded.events.iter().filter(|e| e["sentence"].as_str().unwrap().contains(sentence)).collect();
         assert!(from.is_empty(), "{sentence:?} coded {from:?}");
     }
+}
+
+/// The names a user reads in the story, in whatever spelling, are one actor each, holding
+/// the post they held on the day.
+#[test]
+fn people_resolve_to_their_post_on_the_day() {
+    if dyad_testdata::example("austin-belousov-call.txt").is_none() {
+        return;
+    }
+    let code = |date: &str, text: &str| -> Vec<Value> {
+        let out = Command::cargo_bin("dyad").unwrap().args(["code", "--date", date]).write_stdin(text).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    };
+    for spelling in ["Stefanchuk", "Stefantschuk"] {
+        let events = code("2024-06-26", &format!("Ruslan {spelling} met Andrei Belousov in Kyiv.\n"));
+        assert_eq!(events.len(), 1, "{spelling}: {events:?}");
+        assert_eq!(events[0]["source"]["name"], "Ruslan Stefanchuk", "{spelling}");
+        assert_eq!(events[0]["source"]["code"], "UKRLEG");
+        assert_eq!(events[0]["target"]["name"], "Andrei Belousov");
+        assert_eq!(events[0]["target"]["code"], "RUSGOV");
+    }
+    // In March 2023 the Russian defence minister was Shoigu.
+    let events = code("2023-03-15", "Sergei Shoigu met Chinese Defense Minister Li Shangfu in Moscow.\n");
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["source"]["code"], "RUSGOV");
+    assert_eq!(events[0]["target"]["code"], "CHNGOV");
+    // Well-known people are often named by surname alone, with no first mention in full.
+    let events = code("2024-06-26", "Zelensky met Biden in Washington.\n");
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["source"]["name"], "Volodymyr Zelensky");
+    assert_eq!(events[0]["target"]["name"], "Joe Biden");
+    assert_eq!(events[0]["target"]["code"], "USAGOV");
 }
 
 #[test]
