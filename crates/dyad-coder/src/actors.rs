@@ -167,8 +167,7 @@ impl Mentions {
                 }
             }
         }
-        let places = tree.nodes[head].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Nmod && matches!(tree.prep(c), Some("in" | "of" | "from")));
-        for place in places {
+        for place in place_nmods(tree, head) {
             for c in tree.conjuncts(place) {
                 if let Some(p) = self.phrase_actor(tree, dict, c) {
                     let country: String = p.code.chars().take(3).collect();
@@ -253,14 +252,27 @@ impl Mentions {
             // "lawmakers in Arnor", "officials of Gondor": the country is in a
             // prepositional phrase of the agent noun.
             (None, Some(a)) => {
-                let place = tree.nodes[head]
-                    .children
-                    .iter()
-                    .copied()
-                    .filter(|&c| tree.nodes[c].rel == Rel::Nmod && matches!(tree.prep(c).as_deref(), Some("in" | "of" | "from")))
-                    .find_map(|c| self.phrase_actor(tree, dict, c))?;
-                let country: String = place.code.chars().take(3).collect();
-                Some(ActorRef { code: a.0.apply(Some(&country)), name: None, id: None, first: a.1.min(place.first), last: a.2.max(place.last) })
+                let place = place_nmods(tree, head).into_iter().find_map(|c| self.phrase_actor(tree, dict, c));
+                match place {
+                    Some(place) => {
+                        let country: String = place.code.chars().take(3).collect();
+                        Some(ActorRef { code: a.0.apply(Some(&country)), name: None, id: None, first: a.1.min(place.first), last: a.2.max(place.last) })
+                    }
+                    // "Danish media and government": the modifier of the first conjunct
+                    // is the country of the others too.
+                    None if matches!(a.0, AgentCode::Sector(_)) && self.first_conjunct_base(tree, dict, head).is_some() => {
+                        let base = self.first_conjunct_base(tree, dict, head).unwrap();
+                        Some(ActorRef { code: a.0.apply(Some(&base)), name: None, id: None, first: a.1, last: a.2 })
+                    }
+                    // "Insurgents bombarded Aleppo": a role without a country is still an
+                    // actor, of unknown nationality ("---REB"), as the field codes it.
+                    // Only when the role noun is the phrase's head: "military support" is
+                    // support, not the military.
+                    None if matches!(a.0, AgentCode::Sector(_)) && (a.1..=a.2).contains(&head) => {
+                        Some(ActorRef { code: a.0.apply(Some(UNKNOWN_COUNTRY)), name: None, id: None, first: a.1, last: a.2 })
+                    }
+                    None => None,
+                }
             }
             // "the Prince of Dol Amroth", "the population of Gondor": a noun that names no
             // actor stands for the one it belongs to.
@@ -271,6 +283,24 @@ impl Mentions {
                 .filter(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c).as_deref() == Some("of"))
                 .find_map(|c| self.phrase_actor(tree, dict, c)),
         }
+    }
+
+    /// The actor a first conjunct names, without its own role ("DNKMED" → "DNK"), for
+    /// a later conjunct that names only a role.
+    fn first_conjunct_base(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Option<String> {
+        if tree.nodes[head].rel != Rel::Conj {
+            return None;
+        }
+        let first = tree.nodes[head].head?;
+        let actor = self.phrase_actor(tree, dict, first)?;
+        if actor.code.starts_with(UNKNOWN_COUNTRY) {
+            return None;
+        }
+        let base = match self.phrase_agent(tree, first) {
+            Some(AgentCode::Sector(s)) if actor.code.len() > s.len() && actor.code.ends_with(&*s) => actor.code[..actor.code.len() - s.len()].to_string(),
+            _ => agent_base(&actor.code).to_string(),
+        };
+        Some(base)
     }
 
     fn person_in_subtree(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Option<ActorRef> {
@@ -318,6 +348,23 @@ impl Mentions {
         phrase_words(tree, head).iter().filter_map(|&w| self.agents[w].as_ref()).min_by_key(|a| a.1.abs_diff(head)).map(|a| a.0.clone())
     }
 }
+
+/// Prepositional phrases that place a role noun in a country ("officials in Gondor",
+/// "ministers of Arnor"); a later conjunct without its own shares the first one's
+/// ("lawmakers and officials in Arnor" is parsed with the place on "lawmakers").
+fn place_nmods(tree: &Tree, head: usize) -> Vec<usize> {
+    let of = |h: usize| -> Vec<usize> {
+        tree.nodes[h].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Nmod && matches!(tree.prep(c), Some("in" | "of" | "from"))).collect()
+    };
+    let own = of(head);
+    match tree.nodes[head].head {
+        Some(first) if own.is_empty() && tree.nodes[head].rel == Rel::Conj => of(first).into_iter().filter(|&c| c > head).collect(),
+        _ => own,
+    }
+}
+
+/// The country part of an actor whose role is known but whose country is not.
+pub const UNKNOWN_COUNTRY: &str = "---";
 
 /// What a role noun attaches to: the country of a state actor ("Russian" + minister →
 /// RUS + GOV, never RUSGOV + GOV), the whole code of an international or non-state one

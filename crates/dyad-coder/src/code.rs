@@ -740,6 +740,12 @@ fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
                     continue; // an actor acting on itself is not an event between two
                 }
             }
+            // A role of unknown country ("---GOV") is worth coding only opposite an
+            // actor that is known: "officials met rebels" says nothing about whom.
+            let known = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| !a.code.starts_with(crate::actors::UNKNOWN_COUNTRY));
+            if !known(s) && !known(t) {
+                continue;
+            }
             let event = |code: &str, source: &Option<ActorRef>, target: &Option<ActorRef>| Event {
                 code: code.to_string(),
                 source: source.clone(),
