@@ -170,6 +170,11 @@ fn counterparts_share_the_post(tree: &Tree, found: &mut Found) {
     }
 }
 
+/// An actor whose country (or organisation) is known, unlike "---GOV".
+fn is_known(a: &ActorRef) -> bool {
+    !a.code.starts_with(crate::actors::UNKNOWN_COUNTRY)
+}
+
 fn is_predicate(tree: &Tree, v: usize) -> bool {
     let n = &tree.nodes[v];
     n.upos == "VERB" || (n.upos.is_empty() && n.xpos.starts_with('V'))
@@ -306,9 +311,12 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         None => {
             // No slot bound: the object, else the first oblique that names an actor, else
             // an actor in a prepositional phrase of the object ("restored ties with Gondor").
+            // "received ministers from the Georgian government": an object whose
+            // country is unknown gives way to an oblique that names a known actor.
             let mut t = object_nodes.clone();
-            if actors_of(&t).is_empty() {
-                let names_actor = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some();
+            let unknown = actors_of(&t).iter().all(|a| !is_known(a));
+            if unknown {
+                let names_actor = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
                 t = tree.nodes[v]
                     .children
                     .iter()
@@ -342,6 +350,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                         .filter(names_actor)
                         .take(1)
                         .collect();
+                }
+                if t.is_empty() {
+                    t = object_nodes.clone();
                 }
             }
             t
@@ -637,7 +648,13 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 if !e.prep.is_empty() && candidates.is_empty() && !e.optional {
                     return None;
                 }
-                let found = candidates.iter().copied().find(|&c| mentions.phrase_actor(tree, dict, c).is_some());
+                // A known actor before a role of unknown country ("---GOV").
+                let actor_at = |c: usize| mentions.phrase_actor(tree, dict, c);
+                let found = candidates
+                    .iter()
+                    .copied()
+                    .find(|&c| actor_at(c).is_some_and(|a| is_known(&a)))
+                    .or_else(|| candidates.iter().copied().find(|&c| actor_at(c).is_some()));
                 if found.is_none() && e.term == Term::Target && !e.prep.is_empty() {
                     binding.target_place = candidates.first().copied();
                 }
@@ -742,7 +759,7 @@ fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
             }
             // A role of unknown country ("---GOV") is worth coding only opposite an
             // actor that is known: "officials met rebels" says nothing about whom.
-            let known = |a: &Option<ActorRef>| a.as_ref().is_some_and(|a| !a.code.starts_with(crate::actors::UNKNOWN_COUNTRY));
+            let known = |a: &Option<ActorRef>| a.as_ref().is_some_and(is_known);
             if !known(s) && !known(t) {
                 continue;
             }

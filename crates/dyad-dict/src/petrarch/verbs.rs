@@ -467,8 +467,32 @@ pub(crate) fn parse_pattern_body(body: &str) -> Result<Vec<Element>, String> {
     if !seen_verb {
         return Err("pattern without `*` (the verb's place)".into());
     }
+    // "* THEIR ^ ABOUT +": a preposition written bare right before a slot governs it, as
+    // if written "(ABOUT +)"; dictionaries use both spellings.
+    let mut k = 0;
+    while k + 1 < elements.len() {
+        let (e, next) = (&elements[k], &elements[k + 1]);
+        let bare_prep = match &e.term {
+            Term::Words(w) => w.len() == 1 && e.prep.is_empty() && e.modifiers.is_empty() && PREPOSITIONS.contains(&&*w[0]),
+            _ => false,
+        };
+        // Not in TABARI's linear patterns, where `IN_ $` asks for exactly those words in
+        // a row (underscores mark them).
+        let linear = body.contains('_') && !body.contains('&');
+        if bare_prep && !linear && matches!(next.term, Term::Target | Term::Source) && next.prep.is_empty() && next.side == e.side {
+            let Term::Words(w) = elements.remove(k).term else { unreachable!() };
+            elements[k].prep = w;
+        }
+        k += 1;
+    }
     Ok(elements)
 }
+
+/// Words that, written bare before a slot, are its preposition.
+const PREPOSITIONS: &[&str] = &[
+    "about", "against", "among", "at", "between", "by", "for", "from", "in", "into", "of", "on", "onto", "over",
+    "to", "toward", "towards", "upon", "with", "within",
+];
 
 /// `a (a b ATTACK) SAY = a b 015` (after the `~`).
 fn parse_transformation(rest: &str, origin: Origin) -> Result<Transformation, String> {
@@ -571,6 +595,18 @@ mod tests {
         let els = parse_pattern_body("+ KNOWN_ * IN_ $").unwrap();
         assert_eq!(els[0].term, Term::Target);
         assert_eq!(els[3].term, Term::Source);
+    }
+
+    #[test]
+    fn a_bare_preposition_before_a_slot_governs_it() {
+        let els = parse_pattern_body("* THEIR ^ ABOUT +").unwrap();
+        assert_eq!(els.len(), 3, "{els:?}");
+        assert_eq!(els[2].term, Term::Target);
+        assert_eq!(els[2].prep, [Box::<str>::from("about")]);
+        // A word that is not a preposition stays a word.
+        let els = parse_pattern_body("* KIDNAP +").unwrap();
+        assert_eq!(els.len(), 2);
+        assert!(els[1].prep.is_empty());
     }
 
     #[test]
