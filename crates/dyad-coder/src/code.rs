@@ -341,12 +341,25 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                         .iter()
                         .flat_map(|&o| nominal_chain(tree, o).into_iter().chain(clause_objects(tree, o)))
                         .filter(|&c| {
-                            tree.nodes[c].rel == Rel::Nmod
+                            // The object of a clause on the object: "abandoned efforts to
+                            // stop an anti-Gondor parade".
+                            tree.nodes[c].rel == Rel::Obj
+                                || tree.nodes[c].rel == Rel::Nmod
                                 && matches!(
                                     tree.prep(c).as_deref(),
                                     Some("with" | "between" | "to" | "on" | "against" | "for" | "from" | "at" | "by" | "of" | "toward" | "towards" | "into" | "over" | "near")
                                 )
                         })
+                        .filter(names_actor)
+                        .take(1)
+                        .collect();
+                }
+                // "Arnor believes Dagolath can cope": with no object, the clause's
+                // subject is whom the verb is about.
+                if t.is_empty() && object_nodes.is_empty() && !passive {
+                    t = tree
+                        .children_with(v, Rel::Ccomp)
+                        .flat_map(|c| tree.children_with(c, Rel::Nsubj).collect::<Vec<_>>())
                         .filter(names_actor)
                         .take(1)
                         .collect();
