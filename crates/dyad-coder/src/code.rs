@@ -317,27 +317,16 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             let unknown = actors_of(&t).iter().all(|a| !is_known(a));
             if unknown {
                 let names_actor = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
-                t = tree.nodes[v]
-                    .children
-                    .iter()
-                    .copied()
-                    .filter(|&c| {
-                        // Only prepositions that mark a participant: "fight for a future in
-                        // Europe" does not make Europe the target, but "left for Beijing"
-                        // names where a visit went.
-                        let departs = matches!(&*tree.nodes[v].lemma, "leave" | "left" | "depart" | "head" | "sail" | "fly" | "travel" | "set");
-                        matches!(tree.nodes[c].rel, Rel::Obl | Rel::Iobj)
-                            && match tree.prep(c) {
-                                Some("for") => departs,
-                                Some("by" | "during" | "since" | "after" | "before" | "despite" | "amid" | "within" | "throughout" | "like" | "as" | "than" | "until") => false,
-                                _ => true,
-                            }
-                    })
+                t = participant_obliques(tree, v)
                     .filter(names_actor)
                     .take(1)
                     .collect();
                 if t.is_empty() {
-                    t = object_nodes
+                    // Deeper: in the phrases of the object or of a participant oblique
+                    // ("risen in the dispute with Osgiliath", "cordoned off the roads
+                    // leading into Mordor").
+                    let starts: Vec<usize> = object_nodes.iter().copied().chain(participant_obliques(tree, v)).collect();
+                    t = starts
                         .iter()
                         .flat_map(|&o| nominal_chain(tree, o).into_iter().chain(clause_objects(tree, o)))
                         .filter(|&c| {
@@ -568,15 +557,31 @@ fn place_actor(tree: &Tree, dict: &Dictionaries, node: usize, day: Date) -> Opti
     Some((ActorRef { code, name: Some(place.name.clone()), id: None, first, last }, place))
 }
 
-/// Objects of a participle or relative clause on a nominal: "boycotted the parade
-/// *supporting Gondor*".
+/// Obliques of `v` whose preposition marks a participant: "fight for a future in Europe"
+/// does not make Europe the target, but "left for Beijing" names where a visit went.
+fn participant_obliques<'t>(tree: &'t Tree, v: usize) -> impl Iterator<Item = usize> + 't {
+    let departs = matches!(&*tree.nodes[v].lemma, "leave" | "left" | "depart" | "head" | "sail" | "fly" | "travel" | "set");
+    tree.nodes[v].children.iter().copied().filter(move |&c| {
+        matches!(tree.nodes[c].rel, Rel::Obl | Rel::Iobj)
+            && match tree.prep(c) {
+                Some("for") => departs,
+                Some("by" | "during" | "since" | "after" | "before" | "despite" | "amid" | "within" | "throughout" | "like" | "as" | "than" | "until") => false,
+                _ => true,
+            }
+    })
+}
+
+/// Objects and prepositional phrases of a participle on a nominal:
+/// "boycotted the parade *supporting Gondor*", "the roads *leading into Mordor*".
 fn clause_objects(tree: &Tree, nominal: usize) -> Vec<usize> {
     tree.nodes[nominal]
         .children
         .iter()
         .copied()
-        .filter(|&c| matches!(tree.nodes[c].rel, Rel::Acl | Rel::AclRelcl))
-        .flat_map(|c| tree.children_with(c, Rel::Obj).collect::<Vec<_>>())
+        // Participles only: a relative clause is another event ("the group that has
+        // seized parts of Iraq").
+        .filter(|&c| tree.nodes[c].rel == Rel::Acl)
+        .flat_map(|c| tree.nodes[c].children.iter().copied().filter(|&a| matches!(tree.nodes[a].rel, Rel::Obj | Rel::Nmod | Rel::Obl)).collect::<Vec<_>>())
         .collect()
 }
 
