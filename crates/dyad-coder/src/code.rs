@@ -333,7 +333,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                             // The object of a clause on the object: "abandoned efforts to
                             // stop an anti-Gondor parade".
                             tree.nodes[c].rel == Rel::Obj
-                                || tree.nodes[c].rel == Rel::Nmod
+                                || matches!(tree.nodes[c].rel, Rel::Nmod | Rel::Obl)
                                 && matches!(
                                     tree.prep(c).as_deref(),
                                     Some("with" | "between" | "to" | "on" | "against" | "for" | "from" | "at" | "by" | "of" | "toward" | "towards" | "into" | "over" | "near")
@@ -694,7 +694,7 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 let found = scope.iter().copied().filter(|&c| side_ok(c) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).find(|&c| {
                     term_matches(tree, dict, c, &e.term)
                         && (e.prep.is_empty() || prep_matches(tree, c, &e.prep))
-                        && e.modifiers.iter().all(|m| phrase_words(tree, c).iter().any(|&w| w != c && term_matches(tree, dict, w, m)))
+                        && modifiers_match(tree, dict, c, &e.modifiers)
                 });
                 if found.is_none() && !e.optional {
                     return None;
@@ -703,6 +703,25 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
         }
     }
     Some(binding)
+}
+
+/// `{NEW &TIETYPES RELATIONS}`: the words of a braced phrase come before its head in
+/// order, the last one right before it ("new global economic relations", but not
+/// "cultural secret memos" for `{&TIETYPES MEMOS}`).
+fn modifiers_match(tree: &Tree, dict: &Dictionaries, head: usize, modifiers: &[Term]) -> bool {
+    let Some((last, earlier)) = modifiers.split_last() else { return true };
+    if head == 0 || !term_matches(tree, dict, head - 1, last) {
+        return false;
+    }
+    let start = phrase_words(tree, head).into_iter().min().unwrap_or(head);
+    let mut at = head - 1;
+    for m in earlier.iter().rev() {
+        match (start..at).rev().find(|&w| term_matches(tree, dict, w, m)) {
+            Some(w) => at = w,
+            None => return false,
+        }
+    }
+    true
 }
 
 /// The words a verb's pattern may refer to: its dependents (not other clauses), the words
