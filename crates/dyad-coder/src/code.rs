@@ -373,7 +373,10 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // Not for what one says, asks, condemns, threatens or protests: "Obama and Putin said
     // …" is two statements, not a conversation.
     let mutual = !matches!(code.get(..2), Some("01" | "02" | "11" | "13" | "14"));
-    if targets.is_empty() && sources.len() >= 2 && !passive && mutual {
+    // "Ukraine and Russia released 90 soldiers each": soldiers of no stated country are
+    // the other side's.
+    let no_known_target = targets.iter().all(|t| !is_known(t));
+    if no_known_target && sources.len() >= 2 && !passive && mutual {
         let path = format!("verb {} ({}); reciprocal among {}", tree.nodes[v].form, lemma, describe(tree, &subject_nodes));
         // Every ordered pair is already there: a paired code would double each event.
         return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None });
