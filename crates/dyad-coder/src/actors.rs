@@ -183,6 +183,20 @@ impl Mentions {
 
     /// The actor a noun phrase headed by `head` names, if any.
     pub fn phrase_actor(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Option<ActorRef> {
+        let mut actor = self.phrase_actor_unprefixed(tree, dict, head)?;
+        // "MSF Arnor", "an MSF Arnor diplomat": an agent written as a prefix (`NGO~`)
+        // qualifies the whole actor (NGOARN, NGOARNGOV).
+        for w in phrase_words(tree, head) {
+            if let Some((AgentCode::Prefix(p), _, _)) = &self.agents[w] {
+                if !actor.code.starts_with(&**p) {
+                    actor.code = format!("{p}{}", actor.code);
+                }
+            }
+        }
+        Some(actor)
+    }
+
+    fn phrase_actor_unprefixed(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Option<ActorRef> {
         let words = phrase_words(tree, head);
         // A name anywhere in the phrase; the one nearest the head wins.
         let mut named: Option<&(String, ActorId, usize, usize)> = None;

@@ -118,6 +118,12 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
             emit(&mut events, found, options);
         }
     }
+    // "Arnor restored ties with Gondor, a Bree official said": the statement says
+    // nothing of its own beyond the event it reports, which is coded already.
+    let reports = |e: &Event| e.code.starts_with("01") && e.target.is_none();
+    if events.iter().any(|e| !reports(e)) {
+        events.retain(|e| !reports(e));
+    }
     // "launched a missile attack on Kharkiv": the light verb's pattern and the noun's
     // both code the attack; keep one.
     let mut k = 0;
