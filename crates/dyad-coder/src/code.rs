@@ -342,7 +342,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                                 || matches!(tree.nodes[c].rel, Rel::Nmod | Rel::Obl)
                                 && matches!(
                                     tree.prep(c).as_deref(),
-                                    Some("with" | "between" | "to" | "on" | "against" | "for" | "from" | "at" | "by" | "of" | "toward" | "towards" | "into" | "over" | "near")
+                                    Some("with" | "between" | "to" | "on" | "against" | "for" | "from" | "at" | "by" | "of" | "toward" | "towards" | "into" | "over" | "near" | "in")
                                 )
                         })
                         .filter(names_actor)
