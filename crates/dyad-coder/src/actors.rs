@@ -133,6 +133,11 @@ impl Mentions {
         Mentions { names, agents }
     }
 
+    /// Is word `k` itself (part of) a name the dictionaries know?
+    pub fn is_named(&self, k: usize) -> bool {
+        self.names.get(k).is_some_and(Option::is_some)
+    }
+
     /// Personal pronouns after the subject of this sentence refer to it ("Austin has
     /// contacted his Russian counterpart"), not to the previous sentence's subject.
     pub fn refer_pronouns(&mut self, tree: &Tree, dict: &Dictionaries, date: Date, person: ActorId, after: usize) {

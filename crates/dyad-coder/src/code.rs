@@ -293,6 +293,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // target is searched for among the verb's other dependents.
     let mut search_target = true;
     let target_place = best.as_ref().and_then(|(_, b)| b.target_place);
+    // "* (FOR) [113]": a preposition the pattern names marks a participant even where it
+    // usually does not ("called for a boycott against Osgiliath").
+    let pattern_preps: Vec<Box<str>> = best.as_ref().map(|(p, _)| p.elements.iter().filter(|e| e.term == Term::Any).flat_map(|e| e.prep.iter().cloned()).collect()).unwrap_or_default();
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
         Some((p, b)) => {
             let code = p.code.clone()?; // a null-coded pattern blocks the verb
@@ -331,7 +334,8 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                     // Deeper: in the phrases of the object or of a participant oblique
                     // ("risen in the dispute with Osgiliath", "cordoned off the roads
                     // leading into Mordor").
-                    let starts: Vec<usize> = object_nodes.iter().copied().chain(participant_obliques(tree, v)).collect();
+                    let named_by_pattern = tree.nodes[v].children.iter().copied().filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl) && prep_matches(tree, c, &pattern_preps));
+                    let starts: Vec<usize> = object_nodes.iter().copied().chain(participant_obliques(tree, v)).chain(named_by_pattern).collect();
                     t = starts
                         .iter()
                         .flat_map(|&o| nominal_chain(tree, o).into_iter().chain(clause_objects(tree, o)))
@@ -435,7 +439,14 @@ fn better_match(p: &Pattern, b: &Binding, q: &Pattern, c: &Binding) -> bool {
 fn actors_of(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, nodes: &[usize]) -> Vec<ActorRef> {
     let mut out = Vec::new();
     for &n in nodes {
-        for c in std::iter::once(n).chain(tree.conjuncts(n)) {
+        // "Evil Mordor, the awful Arnor, and good Gondor": a name in apposition to a name
+        // is another member of the list (the parse cannot tell), with its own conjuncts.
+        let listed: Vec<usize> = if mentions.is_named(n) {
+            tree.children_with(n, Rel::Appos).filter(|&a| mentions.is_named(a)).flat_map(|a| std::iter::once(a).chain(tree.conjuncts(a))).collect()
+        } else {
+            Vec::new()
+        };
+        for c in std::iter::once(n).chain(tree.conjuncts(n)).chain(listed) {
             for a in mentions.phrase_actors(tree, dict, c) {
                 if !out.contains(&a) {
                     out.push(a);
