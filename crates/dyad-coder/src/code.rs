@@ -326,10 +326,11 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             let unknown = actors_of(&t).iter().all(|a| !is_known(a));
             if unknown {
                 let names_actor = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
-                t = participant_obliques(tree, v)
-                    .filter(names_actor)
-                    .take(1)
-                    .collect();
+                // Where it happened ranks after whom it involved: "celebrated Iftar in
+                // Osgiliath with the leaders of Gondor".
+                let mut named: Vec<usize> = participant_obliques(tree, v).filter(names_actor).collect();
+                named.sort_by_key(|&c| matches!(tree.prep(c), Some("in" | "at" | "near" | "inside" | "across" | "throughout")));
+                t = named.into_iter().take(1).collect();
                 if t.is_empty() {
                     // Deeper: in the phrases of the object or of a participant oblique
                     // ("risen in the dispute with Osgiliath", "cordoned off the roads
@@ -711,7 +712,13 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     Side::After => c > v,
                     Side::Before => c < v,
                 };
-                let found = scope.iter().copied().filter(|&c| side_ok(c) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).find(|&c| {
+                // "{DEATH TOLL} *": words before the verb may be the subject's.
+                let subject_words: Vec<usize> = if e.side == Side::Before {
+                    slots.surface_subjects.iter().flat_map(|&s| phrase_words(tree, s)).collect()
+                } else {
+                    Vec::new()
+                };
+                let found = scope.iter().copied().filter(|&c| side_ok(c) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(subject_words).find(|&c| {
                     term_matches(tree, dict, c, &e.term)
                         && (e.prep.is_empty() || prep_matches(tree, c, &e.prep))
                         && modifiers_match(tree, dict, c, &e.modifiers)

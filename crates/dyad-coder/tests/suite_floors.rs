@@ -15,9 +15,9 @@ fn run(relative: &str) -> Option<suite::Tally> {
 fn universalpetrarch_2_02_floor() {
     let Some(t) = run("universalpetrarch/validate_2_02/PETR_Validate_records_2_02.xml") else { return };
     assert_eq!(t.records, 245);
-    assert!(t.exact >= 179, "exact {} < 179", t.exact);
-    assert!(t.correct >= 236, "correct {} < 236", t.correct);
-    assert!(t.extra <= 31, "extra {} > 31", t.extra);
+    assert!(t.exact >= 182, "exact {} < 182", t.exact);
+    assert!(t.correct >= 239, "correct {} < 239", t.correct);
+    assert!(t.extra <= 30, "extra {} > 30", t.extra);
 }
 
 #[test]
