@@ -133,6 +133,20 @@ impl Mentions {
         Mentions { names, agents }
     }
 
+    /// "Ethiopia indicated it deplored Libya": "it" or "they" as the subject of a later
+    /// clause refers to the subject before it that names one country or organisation.
+    pub fn refer_things(&mut self, tree: &Tree, actor: &ActorRef, after: usize) {
+        let Some(id) = actor.id else { return };
+        for k in after + 1..tree.len() {
+            let node = &tree.nodes[k];
+            // Only as a subject: a possessive "its embassy" is a thing of it, not it.
+            let subject = matches!(node.rel, Rel::Nsubj | Rel::NsubjPass);
+            if subject && node.upos == "PRON" && matches!(node.lemma.as_ref(), "it" | "they") && self.names[k].is_none() {
+                self.names[k] = Some((actor.code.clone(), id, k, k));
+            }
+        }
+    }
+
     /// Is word `k` itself (part of) a name the dictionaries know?
     pub fn is_named(&self, k: usize) -> bool {
         self.names.get(k).is_some_and(Option::is_some)

@@ -74,6 +74,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     // Who "he" and "she" mean: the last person who was the subject of a clause before
     // the pronoun, in this sentence or (for the first clauses) an earlier one.
     let mut person_subjects: Vec<(usize, dyad_dict::ActorId)> = Vec::new();
+    let mut thing_subjects: Vec<(usize, ActorRef)> = Vec::new();
     for v in 0..tree.len() {
         if !tree.is_verbal(v) {
             continue;
@@ -86,12 +87,18 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
             if tree.nodes[s].upos == "PRON" {
                 continue;
             }
-            if let Some(id) = mentions.phrase_actor(&tree, dict, s).and_then(|a| a.id) {
-                if dict.actor(id).kind == dyad_dict::ActorKind::Person {
-                    person_subjects.push((s, id));
-                }
+            let Some(actor) = mentions.phrase_actor(&tree, dict, s) else { continue };
+            match actor.id {
+                Some(id) if dict.actor(id).kind == dyad_dict::ActorKind::Person => person_subjects.push((s, id)),
+                Some(_) if tree.conjuncts(s).is_empty() => thing_subjects.push((s, actor)),
+                _ => {}
             }
         }
+    }
+    // The nearest subject before a pronoun is what it means; later ones overwrite.
+    thing_subjects.sort_by_key(|t| std::cmp::Reverse(t.0));
+    for (at, actor) in &thing_subjects {
+        mentions.refer_things(&tree, actor, *at);
     }
     person_subjects.sort_unstable();
     for &(at, id) in &person_subjects {

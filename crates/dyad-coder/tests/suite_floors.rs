@@ -15,8 +15,8 @@ fn run(relative: &str) -> Option<suite::Tally> {
 fn universalpetrarch_2_02_floor() {
     let Some(t) = run("universalpetrarch/validate_2_02/PETR_Validate_records_2_02.xml") else { return };
     assert_eq!(t.records, 245);
-    assert!(t.exact >= 182, "exact {} < 182", t.exact);
-    assert!(t.correct >= 239, "correct {} < 239", t.correct);
+    assert!(t.exact >= 183, "exact {} < 183", t.exact);
+    assert!(t.correct >= 240, "correct {} < 240", t.correct);
     assert!(t.extra <= 30, "extra {} > 30", t.extra);
 }
 
