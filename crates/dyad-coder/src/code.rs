@@ -438,6 +438,12 @@ fn stranded_subject(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: us
 /// is better read by "attack on TGT" than by "attack on &TOWN", which leaves the event
 /// without a target).
 fn better_match(p: &Pattern, b: &Binding, q: &Pattern, c: &Binding) -> bool {
+    // A pattern written again later in the same block overrides the earlier one, as a
+    // later dictionary line does in PETRARCH (CAMEO.2.0 merges verbs: "* &TREATY" is 031
+    // for APPROVE and 057 for RATIFY, listed last).
+    if p.elements == q.elements && p.origin.file == q.origin.file {
+        return true;
+    }
     let found = |x: &Binding| x.target.is_some() || x.target_place.is_some();
     p.specificity() > q.specificity() || (p.specificity() == q.specificity() && found(b) && !found(c))
 }
