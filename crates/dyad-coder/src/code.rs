@@ -727,7 +727,9 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 };
                 // "{DEATH TOLL} *": words before the verb may be the subject's.
                 let subject_words: Vec<usize> = if e.side == Side::Before {
-                    slots.surface_subjects.iter().flat_map(|&s| phrase_words(tree, s)).collect()
+                    // and in the passive, the agent's ("- PROTESTOR *" for "was demolished
+                    // by a protestor").
+                    slots.surface_subjects.iter().chain(&slots.logical_subjects).flat_map(|&s| phrase_words(tree, s)).collect()
                 } else {
                     Vec::new()
                 };
