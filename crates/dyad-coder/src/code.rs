@@ -320,7 +320,18 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     };
 
     let actors_of = |nodes: &[usize]| actors_of(tree, mentions, dict, nodes);
-    let sources = actors_of(&subject_nodes);
+    let mut sources = actors_of(&subject_nodes);
+    // "The Philippines was criticized over its dispute with Eriador": a passive without
+    // its agent takes, as the field's coders do, the other party the clause names.
+    let has_by_phrase = tree.nodes[v].children.iter().any(|&c| tree.prep(c) == Some("by"));
+    if passive && subject_nodes.is_empty() && !has_by_phrase {
+        let known = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
+        let party = participant_obliques(tree, v)
+            .flat_map(|o| std::iter::once(o).chain(nominal_chain(tree, o)))
+            .filter(|&c| !object_nodes.contains(&c))
+            .find(known);
+        sources = actors_of(&party.into_iter().collect::<Vec<_>>());
+    }
     let target_nodes: Vec<usize> = match target_node {
         Some(t) => vec![t],
         None if !search_target => Vec::new(),
