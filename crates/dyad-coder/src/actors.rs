@@ -392,9 +392,16 @@ fn place_nmods(tree: &Tree, head: usize) -> Vec<usize> {
         tree.nodes[h].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Nmod && matches!(tree.prep(c), Some("in" | "of" | "from"))).collect()
     };
     let own = of(head);
+    if !own.is_empty() {
+        return own;
+    }
     match tree.nodes[head].head {
-        Some(first) if own.is_empty() && tree.nodes[head].rel == Rel::Conj => of(first).into_iter().filter(|&c| c > head).collect(),
-        _ => own,
+        Some(first) if tree.nodes[head].rel == Rel::Conj => of(first).into_iter().filter(|&c| c > head).collect(),
+        // ... or, parsed the other way, on the last conjunct.
+        _ => match tree.children_with(head, Rel::Conj).last() {
+            Some(last) => of(last),
+            None => own,
+        },
     }
 }
 
