@@ -828,9 +828,24 @@ fn term_matches(tree: &Tree, dict: &Dictionaries, node: usize, term: &Term) -> b
     match term {
         // Pattern words are written in any case; one word matches one token.
         Term::Words(words) => words.iter().any(|w| w.eq_ignore_ascii_case(&n.lemma) || w.eq_ignore_ascii_case(&n.form)),
-        Term::Synset(name) => dict.in_synset(name, &n.lemma) || dict.in_synset(name, &n.form),
+        Term::Synset(name) => dict.in_synset(name, &n.lemma) || dict.in_synset(name, &n.form) || multiword_member(tree, dict, node, name),
         _ => false,
     }
+}
+
+/// "a million swiss francs" for `&CURRENCY` with member SWISS FRANCS: a member of
+/// several words ends at the head, its first words modifying it.
+fn multiword_member(tree: &Tree, dict: &Dictionaries, node: usize, name: &str) -> bool {
+    let mut start = node;
+    let mut phrase = tree.nodes[node].form.to_lowercase();
+    while start > 0 && start + 3 > node && tree.nodes[start - 1].head.is_some_and(|h| h == node || h == start) {
+        start -= 1;
+        phrase = format!("{} {phrase}", tree.nodes[start].form.to_lowercase());
+        if dict.in_synset(name, &phrase) {
+            return true;
+        }
+    }
+    false
 }
 
 fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
