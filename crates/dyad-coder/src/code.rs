@@ -199,9 +199,14 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
     if tree.is_negated(v) || tree.is_modal(v) || tree.is_conditional(v) {
         return true;
     }
-    // "threatened to attack" codes the threat, not an attack.
-    if tree.nodes[v].rel == Rel::Xcomp {
-        if let Some(h) = tree.nodes[v].head {
+    // "threatened to attack" codes the threat, not an attack; also when the parse hangs
+    // the infinitive on the object ("urged Eriador [to respond]" as acl of Eriador).
+    let infinitive_on_object = tree.nodes[v].rel == Rel::Acl
+        && tree.children_with(v, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "to")
+        && tree.nodes[v].head.is_some_and(|n| matches!(tree.nodes[n].rel, Rel::Obj | Rel::Iobj));
+    let controller = if infinitive_on_object { tree.nodes[v].head.and_then(|n| tree.nodes[n].head) } else { None };
+    if tree.nodes[v].rel == Rel::Xcomp || controller.is_some() {
+        if let Some(h) = controller.or(tree.nodes[v].head) {
             if matches!(
                 tree.nodes[h].lemma.as_ref(),
                 "threaten" | "warn" | "plan" | "intend" | "want" | "hope" | "refuse" | "fail" | "consider" | "apply" | "seek" | "aim" | "wish" | "prepare" | "expect" | "propose" | "promise" | "pledge" | "vow" | "ask" | "urge" | "call" | "demand"
@@ -745,9 +750,17 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     Vec::new()
                 };
                 let found = scope.iter().copied().filter(|&c| side_ok(c) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(subject_words).find(|&c| {
-                    term_matches(tree, dict, c, &e.term)
-                        && (e.prep.is_empty() || prep_matches(tree, c, &e.prep))
-                        && modifiers_match(tree, dict, c, &e.modifiers)
+                    if e.prep.is_empty() {
+                        return term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers);
+                    }
+                    // "(ON &TIETYPES)" reads the words after the preposition: "on economic
+                    // issues" has its synset word before the head.
+                    prep_matches(tree, c, &e.prep)
+                        && if e.modifiers.is_empty() {
+                            phrase_words(tree, c).into_iter().any(|w| w <= c && term_matches(tree, dict, w, &e.term))
+                        } else {
+                            term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers)
+                        }
                 });
                 if found.is_none() && !e.optional {
                     return None;
