@@ -351,7 +351,11 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                 let names_actor = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
                 // Where it happened ranks after whom it involved: "celebrated Iftar in
                 // Osgiliath with the leaders of Gondor".
-                let mut named: Vec<usize> = participant_obliques(tree, v).filter(names_actor).collect();
+                // "issued arrest warrants for two Brazilian men": a for-phrase that itself
+                // names the actor is the target (but "fight for a future in Europe" is not).
+                let for_actor = tree.nodes[v].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Obl && tree.prep(c) == Some("for"));
+                let mut named: Vec<usize> = participant_obliques(tree, v).chain(for_actor).filter(names_actor).collect();
+                named.dedup();
                 named.sort_by_key(|&c| matches!(tree.prep(c), Some("in" | "at" | "near" | "inside" | "across" | "throughout")));
                 t = named.into_iter().take(1).collect();
                 if t.is_empty() {
