@@ -17,6 +17,10 @@ use dyad_model::{Date, Sentence};
 use crate::actors::{phrase_words, ActorRef, ArticleContext, Mentions};
 use crate::tree::{Rel, Tree};
 
+/// Negation and verb composition through the internal coding ontology (PICO).
+#[path = "compose.rs"]
+mod compose;
+
 /// Coding switches, as the validation suites' `<Config>` sets them.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -113,17 +117,11 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
             emit(&mut events, found, options);
         }
     }
-    for v in 0..tree.len() {
-        if !is_predicate(&tree, v) {
-            continue;
-        }
-        if let Some(mut found) = code_verb(&tree, &mentions, dict, v, options.places.then_some(date)) {
-            if is_hypothetical(&tree, v) {
-                continue;
-            }
-            counterparts_share_the_post(&tree, &mut found);
-            emit(&mut events, found, options);
-        }
+    let verbs = (0..tree.len()).filter(|&v| is_predicate(&tree, v)).filter_map(|v| code_verb(&tree, &mentions, dict, v, options.places.then_some(date))).collect();
+    // Hypothetical verbs code nothing, unless negation or composition gives them a code.
+    for mut found in compose::resolve(&tree, dict, verbs) {
+        counterparts_share_the_post(&tree, &mut found);
+        emit(&mut events, found, options);
     }
     // "Arnor restored ties with Gondor, a Bree official said": the statement says
     // nothing of its own beyond the event it reports, which is coded already.
