@@ -237,7 +237,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // A lemma the dictionaries do not know may be the parser's mistake ("jailed" → "jaile"):
     // then the dictionaries' own inflected forms say which verb the word is.
     let parsed: &str = tree.nodes[v].lemma.as_ref();
-    let lemma = if form != parsed && dict.verb_blocks(&form).next().is_some() {
+    // Not a form that only begins a multi-word verb absent here ("+ATTACKED_AND_STABBED").
+    let form_is_verb = dict.verb_blocks(&form).any(|(_, verb)| verb.is_none_or(|w| !w.is_multiword() || multiword_present(tree, v, &w.after, &w.before)));
+    let lemma = if form != parsed && form_is_verb {
         form.as_str()
     } else if dict.verb_blocks(parsed).next().is_none() {
         dict.verb_lemmas_of_form(&form).first().map(|l| &**l).unwrap_or(parsed)

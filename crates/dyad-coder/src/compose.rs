@@ -115,6 +115,11 @@ struct Verb {
 /// Which verbs' events stand, after negation and composition. Without a PICO table this
 /// is today's rule: hypothetical verbs code nothing.
 pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Vec<Found> {
+    if std::env::var_os("DYAD_DEBUG_COMPOSE").is_some() {
+        for f in &found {
+            eprintln!("verb {} {} {} src {:?} tgt {:?}", tree.nodes[f.anchor].form, f.code, f.pattern, f.sources.iter().map(|a| &a.code).collect::<Vec<_>>(), f.targets.iter().map(|a| &a.code).collect::<Vec<_>>());
+        }
+    }
     if !dict.has_internal_codes() {
         return found.into_iter().filter(|f| !is_hypothetical(tree, f.anchor)).collect();
     }
@@ -152,7 +157,9 @@ pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Ve
         let q = verbs[i].found.anchor;
         let Some(p) = complement_head(tree, q) else { continue };
         let Some(j) = verbs.iter().position(|o| o.found.anchor == p && !o.consumed) else { continue };
-        if verbs[i].consumed || tree.is_conditional(p) {
+        // The composed event is the outer actor's act: it is as hypothetical as the outer
+        // verb ("might want Obama to head back" wants nothing yet).
+        if verbs[i].consumed || tree.is_conditional(p) || tree.is_modal(p) {
             continue;
         }
         if std::env::var_os("DYAD_DEBUG_COMPOSE").is_some() {
@@ -247,8 +254,11 @@ fn compose(tree: &Tree, dict: &Dictionaries, p: &Verb, q: &Verb) -> Option<Vec<F
                     // PETRARCH-2's sum, for an open complement only: a reported clause with
                     // its own subject is someone else's act, not the reporter's.
                     None if open => {
+                        // "a wants b to Q": an appeal to b, which CAMEO has for acts only
+                        // (PETRARCH-2: Q below 0x1000); "wants Obama to meet" is no
+                        // meeting of a with Obama.
                         let target = match b {
-                            Slot::Actor(b) if b.code != a.code => Slot::Actor(b),
+                            Slot::Actor(b) if b.code != a.code && (0..STANCE).contains(&inner) => Slot::Actor(b),
                             Slot::Actor(_) => continue,
                             Slot::Absent => c,
                         };
@@ -300,28 +310,28 @@ fn t_text(t: &Transformation) -> String {
     )
 }
 
-/// The first transformation that reads "`a` (`b` `c` inner) outer": the outer verb's value
-/// and the inner value must be those of the verbs it names (`Q`: any inner verb; joined
-/// words add up, WILL_ATTACK = 0x3000 + 0x00A0); a letter binds an actor (one letter, one
-/// actor; two letters, two actors), `_` is no actor, `.` any. One naming its inner verb
-/// wins over one with `Q`, then the dictionary's order. Gives the rule, the result's
-/// source and target, and its code.
+/// The transformation that reads "`a` (`b` `c` inner) outer": the outer verb's value and
+/// the inner value must be those of the verbs it names, or their kind ([`fit`]; `Q`: any
+/// inner verb; joined words add up, WILL_ATTACK = 0x3000 + 0x00A0); a letter binds an
+/// actor (one letter, one actor; two letters, two actors), `_` is no actor, `.` any. The
+/// closest inner verb wins (`Q` last), then the closest outer verb, then the dictionary's
+/// order. Gives the rule, the result's source and target, and its code.
 fn transform<'a, 'd>(dict: &'d Dictionaries, outer: i64, a: &'a ActorRef, b: Slot<'a>, c: Slot<'a>, inner: i64) -> Option<(&'d Transformation, Slot<'a>, Slot<'a>, String)> {
     let verb_value = |word: &str| word_code(dict, word).and_then(|code| value_of(dict, code));
-    let mut best: Option<(&Transformation, Slot, Slot, String)> = None;
+    let mut best: Option<((u8, u8), &Transformation, Slot, Slot, String)> = None;
     for t in &dict.transformations {
         let any_inner = t.inner_verb.len() == 1 && &*t.inner_verb[0] == "q";
-        if best.is_some() && any_inner {
-            continue;
-        }
-        if verb_value(&t.verb) != Some(outer) {
-            continue;
-        }
-        if !any_inner {
+        let Some(outer_fit) = verb_value(&t.verb).and_then(|key| fit(key, outer)) else { continue };
+        let inner_fit = if any_inner {
+            4
+        } else {
             let sum: Option<i64> = t.inner_verb.iter().map(|w| verb_value(w)).sum();
-            if sum != Some(inner) {
-                continue;
-            }
+            let Some(f) = sum.and_then(|key| fit(key, inner)) else { continue };
+            f
+        };
+        let rank = (inner_fit, outer_fit);
+        if best.as_ref().is_some_and(|(r, ..)| *r <= rank) {
+            continue;
         }
         let Some(bound) = bind(&[(&*t.source, Slot::Actor(a)), (&*t.inner_source, b), (&*t.inner_target, c)]) else { continue };
         let lookup = |var: &str| bound.iter().find(|(n, _)| *n == var).map(|&(_, s)| s).unwrap_or(Slot::Absent);
@@ -333,13 +343,24 @@ fn transform<'a, 'd>(dict: &'d Dictionaries, outer: i64, a: &'a ActorRef, b: Slo
         } else {
             t.result_code.to_string()
         };
-        let hit = (t, lookup(&t.result_source), lookup(&t.result_target), code);
-        if !any_inner {
-            return Some(hit);
-        }
-        best = Some(hit);
+        best = Some((rank, t, lookup(&t.result_source), lookup(&t.result_target), code));
     }
-    best
+    best.map(|(_, t, x, y, code)| (t, x, y, code))
+}
+
+/// How closely a transformation's verb value `key` names `value`, as PETRARCH-2 matches
+/// them: 0 for the value itself, 1 to 3 when `key` is the value with its last one to three
+/// hexadecimal digits cleared (ATTACK, 0x00A0, names every kind of fighting, 0x00A1 …
+/// 0x00AF); `None` otherwise. A null-coded verb (0) and refusals (below 0) name only
+/// themselves.
+fn fit(key: i64, value: i64) -> Option<u8> {
+    if key == value {
+        return Some(0);
+    }
+    if key <= 0 || value < 0 {
+        return None;
+    }
+    (1..=3u8).find(|&digits| value & !((1i64 << (4 * digits)) - 1) == key)
 }
 
 /// Binds a transformation's actor names to slots: `_` wants no actor, `.` takes any, a
@@ -422,6 +443,18 @@ mod tests {
 
     fn actor(code: &str) -> ActorRef {
         ActorRef { code: code.into(), name: None, id: None, first: 0, last: 0 }
+    }
+
+    #[test]
+    fn transformation_verbs_name_their_kind() {
+        assert_eq!(fit(ATTACK, ATTACK), Some(0));
+        assert_eq!(fit(ATTACK, 0x00A2), Some(1), "192, occupy, is fighting");
+        assert_eq!(fit(ATTACK, 0x0092), None, "182, assault, is not");
+        assert_eq!(fit(SAY, 0x1003), Some(2));
+        assert_eq!(fit(WANT, 0x3040), Some(2));
+        assert_eq!(fit(0, ATTACK), None, "a null-coded verb names only itself");
+        assert_eq!(fit(0x0070 - NEGATION, 0x0070 - NEGATION), Some(0));
+        assert_eq!(fit(0x0070, 0x0075 - NEGATION), None);
     }
 
     #[test]
