@@ -6,7 +6,9 @@
 //! stand in the verb's phrase with their prepositions. The most specific matching pattern
 //! gives the code; a verb with no matching pattern codes with its own code. Then:
 //! - negated, modal and conditional clauses code nothing ("did not provide", "could
-//!   demand", "if … attacked");
+//!   demand", "if … attacked"), unless the dictionaries carry an internal coding ontology
+//!   that gives the negation or the composition of a verb with its complement a code
+//!   (`compose`);
 //! - conjoined actors are distributed ("Ukraine and Russia released …" → two events);
 //! - a verb without its own subject takes it from the verb it is conjoined with or
 //!   controlled by ("agreed to restore ties").

@@ -115,11 +115,6 @@ struct Verb {
 /// Which verbs' events stand, after negation and composition. Without a PICO table this
 /// is today's rule: hypothetical verbs code nothing.
 pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Vec<Found> {
-    if std::env::var_os("DYAD_DEBUG_COMPOSE").is_some() {
-        for f in &found {
-            eprintln!("verb {} {} {} src {:?} tgt {:?}", tree.nodes[f.anchor].form, f.code, f.pattern, f.sources.iter().map(|a| &a.code).collect::<Vec<_>>(), f.targets.iter().map(|a| &a.code).collect::<Vec<_>>());
-        }
-    }
     if !dict.has_internal_codes() {
         return found.into_iter().filter(|f| !is_hypothetical(tree, f.anchor)).collect();
     }
@@ -161,9 +156,6 @@ pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Ve
         // verb ("might want Obama to head back" wants nothing yet).
         if verbs[i].consumed || tree.is_conditional(p) || tree.is_modal(p) {
             continue;
-        }
-        if std::env::var_os("DYAD_DEBUG_COMPOSE").is_some() {
-            eprintln!("compose {} <- {}: {} {:?} / {} {:?} src {:?} tgt {:?}", tree.nodes[p].form, tree.nodes[q].form, verbs[j].found.code, verbs[j].value, verbs[i].found.code, verbs[i].value, verbs[i].found.sources.iter().map(|a| &a.code).collect::<Vec<_>>(), verbs[i].found.targets.iter().map(|a| &a.code).collect::<Vec<_>>());
         }
         let Some(mut results) = compose(tree, dict, &verbs[j], &verbs[i]) else { continue };
         verbs[i].consumed = true;
@@ -441,6 +433,132 @@ mod tests {
         assert_eq!(combine(0, LIFT_SANCTIONS - NEGATION), -0xFFFF + 0x0205);
     }
 
+    /// A small PETRARCH dictionary, with or without UniversalPetrarch's values.
+    fn dictionaries(pico: bool) -> Dictionaries {
+        use dyad_dict::Format;
+        const VERBS: &str = "####### VERB PATTERNS #######
+---  PHYSICAL_CONFLICT   [190]  ---
+ATTACK
+CLASH
+- * (OVER EFFORTS) [110]
+---  DEMAND   [100]  ---
+WANT [030]
+---  ASK   [020]  ---
+ASK
+---  GRANT   [060]  ---
+PROVIDE
+HELP [070]
+- * SUPPORT [060]
+---  EXPLAIN_VERBAL   [010]  ---
+SAY {SAYS SAID SAYING}
+~ a (b . ATTACK) WANT = a b 021
+~ a (_ b ATTACK) WANT = a b 138
+~ a (a b Q) SAY = a b Q
+";
+        const ACTORS: &str = "UNITED_STATES_ [USA]\nOBAMA_ [USAGOV]\nPUTIN_ [RUSGOV]\nCONGRESS_ [USALEG]\nSWITZERLAND_ [CHE]\nISRAEL_ [ISR]\nIRAN_ [IRN]\n";
+        const PICO: &str = "010:0x1000\n020:0x2000\n021:0x2070\n023:0x2040\n030:0x3000\n033:0x3040\n050:0x0080\n060:0x0070\n070:0x0040\n100:0x4000\n110:0x1007f#0xFFFF+0x0080#0x7000\n120:-0xFFFF\n121:-0xFFFF+0x0070\n138:0x60A0\n190:0x00A0\n";
+        let mut b = Dictionaries::builder();
+        b.add_bytes_as("verbs.txt", VERBS.as_bytes(), Some(Format::PetrarchVerbs));
+        b.add_bytes_as("actors.txt", ACTORS.as_bytes(), Some(Format::PetrarchActors));
+        if pico {
+            b.add_bytes_as("pico.txt", PICO.as_bytes(), Some(Format::Pico));
+        }
+        let d = b.build();
+        assert_eq!(d.errors(), 0, "{:?}", d.diagnostics());
+        d
+    }
+
+    /// The (source, target, code) triples of a sentence given as (form, lemma, upos, head,
+    /// relation) rows.
+    fn code(dict: &Dictionaries, rows: &[(&str, &str, &str, usize, &str)]) -> Vec<(String, String, String)> {
+        let sentence = crate::tree::sentence_from_rows(rows);
+        let options = super::super::Options { require_dyad: true, places: false };
+        let mut context = crate::actors::ArticleContext::default();
+        let events = super::super::code_sentence(&sentence, None, dict, &options, &mut context);
+        events.into_iter().map(|e| (e.source.map(|a| a.code).unwrap_or_default(), e.target.map(|a| a.code).unwrap_or_default(), e.code)).collect()
+    }
+
+    fn triple(s: &str, t: &str, c: &str) -> (String, String, String) {
+        (s.into(), t.into(), c.into())
+    }
+
+    const DID_NOT_CLASH: &[(&str, &str, &str, usize, &str)] = &[
+        ("Obama", "Obama", "PROPN", 4, "nsubj"),
+        ("did", "do", "AUX", 4, "aux"),
+        ("not", "not", "PART", 4, "neg"),
+        ("clash", "clash", "VERB", 0, "root"),
+        ("over", "over", "ADP", 6, "case"),
+        ("efforts", "effort", "NOUN", 4, "nmod"),
+        ("of", "of", "ADP", 8, "case"),
+        ("Israel", "Israel", "PROPN", 6, "nmod"),
+    ];
+
+    #[test]
+    fn a_negated_verb_codes_its_negation_only_with_an_ontology() {
+        assert_eq!(code(&dictionaries(true), DID_NOT_CLASH), vec![triple("USAGOV", "ISR", "050")]);
+        assert_eq!(code(&dictionaries(false), DID_NOT_CLASH), vec![], "without PICO, negation codes nothing");
+    }
+
+    #[test]
+    fn a_negation_without_a_code_codes_nothing() {
+        // "Obama did not want Israel": 0x3000 - 0xFFFF names no code.
+        let rows = [("Obama", "Obama", "PROPN", 4, "nsubj"), ("did", "do", "AUX", 4, "aux"), ("not", "not", "PART", 4, "neg"), ("want", "want", "VERB", 0, "root"), ("Israel", "Israel", "PROPN", 4, "dobj")];
+        assert_eq!(code(&dictionaries(true), &rows), vec![]);
+    }
+
+    const WANTS_PUTIN_TO_ATTACK: &[(&str, &str, &str, usize, &str)] = &[
+        ("Obama", "Obama", "PROPN", 2, "nsubj"),
+        ("wants", "want", "VERB", 0, "root"),
+        ("Putin", "Putin", "PROPN", 2, "dobj"),
+        ("to", "to", "PART", 5, "mark"),
+        ("attack", "attack", "VERB", 2, "xcomp"),
+        ("Switzerland", "Switzerland", "PROPN", 5, "dobj"),
+    ];
+
+    #[test]
+    fn transformations_rewrite_a_verb_and_its_complement() {
+        let d = dictionaries(true);
+        assert_eq!(code(&d, WANTS_PUTIN_TO_ATTACK), vec![triple("USAGOV", "RUSGOV", "021")]);
+        let wants_to_attack = [("Obama", "Obama", "PROPN", 2, "nsubj"), ("wants", "want", "VERB", 0, "root"), ("to", "to", "PART", 4, "mark"), ("attack", "attack", "VERB", 2, "xcomp"), ("Switzerland", "Switzerland", "PROPN", 4, "dobj")];
+        assert_eq!(code(&d, &wants_to_attack), vec![triple("USAGOV", "CHE", "138")]);
+    }
+
+    #[test]
+    fn without_an_ontology_the_outer_verb_codes_alone() {
+        // The complement of "want" is hypothetical; "want" codes with its own object.
+        assert_eq!(code(&dictionaries(false), WANTS_PUTIN_TO_ATTACK), vec![triple("USAGOV", "RUSGOV", "030")]);
+    }
+
+    #[test]
+    fn values_combine_where_no_transformation_applies() {
+        let d = dictionaries(true);
+        // "Obama wants to help Israel": 0x3000 + 0x0040 = 033.
+        let wants_to_help = [("Obama", "Obama", "PROPN", 2, "nsubj"), ("wants", "want", "VERB", 0, "root"), ("to", "to", "PART", 4, "mark"), ("help", "help", "VERB", 2, "xcomp"), ("Israel", "Israel", "PROPN", 4, "dobj")];
+        assert_eq!(code(&d, &wants_to_help), vec![triple("USAGOV", "ISR", "033")]);
+        // "Congress asks Obama to help Iran": an appeal to Obama, 0x2000 + 0x0040 = 023.
+        let asks_to_help = [("Congress", "Congress", "PROPN", 2, "nsubj"), ("asks", "ask", "VERB", 0, "root"), ("Obama", "Obama", "PROPN", 2, "dobj"), ("to", "to", "PART", 5, "mark"), ("help", "help", "VERB", 2, "xcomp"), ("Iran", "Iran", "PROPN", 5, "dobj")];
+        assert_eq!(code(&d, &asks_to_help), vec![triple("USALEG", "USAGOV", "023")]);
+    }
+
+    #[test]
+    fn a_reported_refusal_keeps_the_reporter() {
+        // "Obama said he would not provide support to Israel": not 060 is 121, and
+        // `~ a (a b Q) SAY = a b Q` keeps it Obama's.
+        let rows = [
+            ("Obama", "Obama", "PROPN", 2, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            ("he", "he", "PRON", 6, "nsubj"),
+            ("would", "would", "AUX", 6, "aux"),
+            ("not", "not", "PART", 6, "neg"),
+            ("provide", "provide", "VERB", 2, "ccomp"),
+            ("support", "support", "NOUN", 6, "dobj"),
+            ("to", "to", "ADP", 9, "case"),
+            ("Israel", "Israel", "PROPN", 6, "nmod"),
+        ];
+        assert_eq!(code(&dictionaries(true), &rows), vec![triple("USAGOV", "ISR", "121")]);
+        assert_eq!(code(&dictionaries(false), &rows), vec![]);
+    }
+
     fn actor(code: &str) -> ActorRef {
         ActorRef { code: code.into(), name: None, id: None, first: 0, last: 0 }
     }
@@ -450,7 +568,9 @@ mod tests {
         assert_eq!(fit(ATTACK, ATTACK), Some(0));
         assert_eq!(fit(ATTACK, 0x00A2), Some(1), "192, occupy, is fighting");
         assert_eq!(fit(ATTACK, 0x0092), None, "182, assault, is not");
-        assert_eq!(fit(SAY, 0x1003), Some(2));
+        assert_eq!(fit(SAY, 0x1003), Some(1));
+        assert_eq!(fit(SAY, 0x10A0), Some(2));
+        assert_eq!(fit(SAY, 0x1000), Some(0));
         assert_eq!(fit(WANT, 0x3040), Some(2));
         assert_eq!(fit(0, ATTACK), None, "a null-coded verb names only itself");
         assert_eq!(fit(0x0070 - NEGATION, 0x0070 - NEGATION), Some(0));
