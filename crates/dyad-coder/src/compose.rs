@@ -159,6 +159,9 @@ pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Ve
         }
         let Some(mut results) = compose(tree, dict, &verbs[j], &verbs[i]) else { continue };
         verbs[i].consumed = true;
+        // The outer verb's negation is in the composed code; what else kept it from
+        // standing still does ("plans to seek to deepen ties" is a plan).
+        let stands = tree.is_negated(p) || !is_hypothetical(tree, p);
         // A single result stands in for the outer verb, so the verb above it can compose
         // with it in turn; several are final.
         if results.len() == 1 {
@@ -166,10 +169,12 @@ pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Ve
             let outer = &mut verbs[j];
             outer.value = value_of(dict, Some(&one.code));
             outer.found = one;
-            outer.stands = true;
+            outer.stands = stands;
         } else {
             verbs[j].consumed = true;
-            composed.extend(results);
+            if stands {
+                composed.extend(results);
+            }
         }
     }
     verbs.into_iter().filter(|v| v.stands && !v.consumed).map(|v| v.found).chain(composed).collect()
@@ -241,8 +246,8 @@ fn compose(tree: &Tree, dict: &Dictionaries, p: &Verb, q: &Verb) -> Option<Vec<F
         let targets: Vec<Slot> = if q.found.targets.is_empty() { vec![Slot::Absent] } else { q.found.targets.iter().map(Slot::Actor).collect() };
         for &b in &inner_sources {
             for &c in &targets {
-                let event = match transform(dict, outer, a, b, c, inner) {
-                    Some((t, x, y, code)) => Some((x, y, code, format!("transformation {}", t_text(t)), Some(t.origin))),
+                let (x, y, code, rule, origin) = match transform(dict, outer, a, b, c, inner) {
+                    Some((t, x, y, code)) => (x, y, code, format!("transformation {}", t_text(t)), Some(t.origin)),
                     // PETRARCH-2's sum, for an open complement only: a reported clause with
                     // its own subject is someone else's act, not the reporter's.
                     None if open => {
@@ -258,12 +263,10 @@ fn compose(tree: &Tree, dict: &Dictionaries, p: &Verb, q: &Verb) -> Option<Vec<F
                             continue;
                         }
                         let Some(code) = dict.cameo_of_internal(combine(outer, inner)) else { continue };
-                        let code = code.to_string();
-                        Some((Slot::Actor(a), target, code, format!("{} {:#x} + {} {:#x}", outer_word, outer, q.found.pattern, inner), q.found.origin))
+                        (Slot::Actor(a), target, code.to_string(), format!("{} {:#x} + {} {:#x}", outer_word, outer, q.found.pattern, inner), q.found.origin)
                     }
                     None => continue,
                 };
-                let Some((x, y, code, rule, origin)) = event else { continue };
                 let actor = |s: Slot| match s {
                     Slot::Actor(r) => vec![r.clone()],
                     Slot::Absent => Vec::new(),
