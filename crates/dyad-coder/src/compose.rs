@@ -230,7 +230,9 @@ fn compose(tree: &Tree, dict: &Dictionaries, p: &Verb, q: &Verb) -> Option<Vec<F
     // transformation sees as no inner actor (`_`); a reported clause has its own subject,
     // and a pronoun there that names no one is the reporter ("the US claimed that they
     // had attacked Iraq").
-    let controlled_by_object = open && tree.has_child(tree.nodes[tree.first_conjunct(qv)].head?, Rel::Obj);
+    // (A parse may call that object indirect: "urged [iobj Eriador] to respond".)
+    let head = tree.nodes[tree.first_conjunct(qv)].head?;
+    let controlled_by_object = open && (tree.has_child(head, Rel::Obj) || tree.has_child(head, Rel::Iobj));
     let pronoun_subject = !open && q.found.sources.is_empty() && tree.subjects(qv).iter().any(|&s| tree.nodes[s].upos == "PRON");
     let mut out: Vec<Found> = Vec::new();
     for a in sources {
