@@ -6,7 +6,9 @@
 //! stand in the verb's phrase with their prepositions. The most specific matching pattern
 //! gives the code; a verb with no matching pattern codes with its own code. Then:
 //! - negated, modal and conditional clauses code nothing ("did not provide", "could
-//!   demand", "if … attacked");
+//!   demand", "if … attacked"), unless the dictionaries carry an internal coding ontology
+//!   that gives the negation or the composition of a verb with its complement a code
+//!   (`compose`);
 //! - conjoined actors are distributed ("Ukraine and Russia released …" → two events);
 //! - a verb without its own subject takes it from the verb it is conjoined with or
 //!   controlled by ("agreed to restore ties").
@@ -16,6 +18,10 @@ use dyad_model::{Date, Sentence};
 
 use crate::actors::{phrase_words, ActorRef, ArticleContext, Mentions};
 use crate::tree::{Rel, Tree};
+
+/// Negation and verb composition through the internal coding ontology (PICO).
+#[path = "compose.rs"]
+mod compose;
 
 /// Coding switches, as the validation suites' `<Config>` sets them.
 #[derive(Debug, Clone)]
@@ -113,17 +119,11 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
             emit(&mut events, found, options);
         }
     }
-    for v in 0..tree.len() {
-        if !is_predicate(&tree, v) {
-            continue;
-        }
-        if let Some(mut found) = code_verb(&tree, &mentions, dict, v, options.places.then_some(date)) {
-            if is_hypothetical(&tree, v) {
-                continue;
-            }
-            counterparts_share_the_post(&tree, &mut found);
-            emit(&mut events, found, options);
-        }
+    let verbs = (0..tree.len()).filter(|&v| is_predicate(&tree, v)).filter_map(|v| code_verb(&tree, &mentions, dict, v, options.places.then_some(date))).collect();
+    // Hypothetical verbs code nothing, unless negation or composition gives them a code.
+    for mut found in compose::resolve(&tree, dict, verbs) {
+        counterparts_share_the_post(&tree, &mut found);
+        emit(&mut events, found, options);
     }
     // "Arnor restored ties with Gondor, a Bree official said": the statement says
     // nothing of its own beyond the event it reports, which is coded already.
@@ -239,7 +239,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // A lemma the dictionaries do not know may be the parser's mistake ("jailed" → "jaile"):
     // then the dictionaries' own inflected forms say which verb the word is.
     let parsed: &str = tree.nodes[v].lemma.as_ref();
-    let lemma = if form != parsed && dict.verb_blocks(&form).next().is_some() {
+    // Not a form that only begins a multi-word verb absent here ("+ATTACKED_AND_STABBED").
+    let form_is_verb = dict.verb_blocks(&form).any(|(_, verb)| verb.is_none_or(|w| !w.is_multiword() || multiword_present(tree, v, &w.after, &w.before)));
+    let lemma = if form != parsed && form_is_verb {
         form.as_str()
     } else if dict.verb_blocks(parsed).next().is_none() {
         dict.verb_lemmas_of_form(&form).first().map(|l| &**l).unwrap_or(parsed)

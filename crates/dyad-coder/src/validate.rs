@@ -50,7 +50,9 @@ pub fn locate(suite_path: &Path, name: &str) -> Option<PathBuf> {
 pub fn load_dictionaries(suite_path: &Path, suite: &Suite) -> Result<Dictionaries, String> {
     let mut builder = Dictionaries::builder();
     let env = &suite.environment;
-    for name in env.verbs.iter().chain(&env.actors).chain(&env.agents).chain(&env.discards) {
+    // The PICO file maps CAMEO codes to the internal values negation and verb composition
+    // compute with (see `code::compose`).
+    for name in env.verbs.iter().chain(&env.actors).chain(&env.agents).chain(&env.discards).chain(&env.pico) {
         let path = locate(suite_path, name).ok_or_else(|| format!("{}: dictionary {name} not found beside the suite or in ../dictionaries", suite_path.display()))?;
         builder.add_file(&path).map_err(|e| e.to_string())?;
     }

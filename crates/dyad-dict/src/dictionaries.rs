@@ -192,6 +192,9 @@ pub struct Dictionaries {
     pub discards: Vec<Discard>,
     pub transformations: Vec<Transformation>,
     internal_coding: FxHashMap<Box<str>, i64>,
+    /// PICO value → the first CAMEO code the file gave it (044 and 046 share 0xB010;
+    /// the first, as written, names the value).
+    internal_reverse: FxHashMap<i64, Box<str>>,
     counts_extra: (usize, usize),
 
     actor_index: PhraseTrie<ActorKey>,
@@ -235,6 +238,7 @@ impl Dictionaries {
         let mut discards = Vec::new();
         let mut transformations = Vec::new();
         let mut internal_coding = FxHashMap::default();
+        let mut internal_reverse: FxHashMap<i64, Box<str>> = FxHashMap::default();
         let mut territories = Vec::new();
         let (mut people_lines, mut countries) = (0, 0);
         for (i, (format, part)) in parts.into_iter().enumerate() {
@@ -255,6 +259,7 @@ impl Dictionaries {
             transformations.extend(part.transformations);
             territories.extend(part.territories);
             for p in part.pico {
+                internal_reverse.entry(p.value).or_insert_with(|| p.code.clone());
                 internal_coding.insert(p.code, p.value);
             }
             people_lines += part.people_lines;
@@ -276,6 +281,7 @@ impl Dictionaries {
             discards,
             transformations,
             internal_coding,
+            internal_reverse,
             counts_extra: (people_lines, countries),
             actor_index: PhraseTrie::default(),
             agent_index: PhraseTrie::default(),
@@ -871,6 +877,17 @@ impl Dictionaries {
     /// loaded.
     pub fn internal_code(&self, cameo: &str) -> Option<i64> {
         self.internal_coding.get(cameo).copied()
+    }
+
+    /// The CAMEO code of a PICO value (the inverse of [`Self::internal_code`]); `None`
+    /// when no code has that value, or no PICO file was loaded.
+    pub fn cameo_of_internal(&self, value: i64) -> Option<&str> {
+        self.internal_reverse.get(&value).map(|c| &**c)
+    }
+
+    /// Whether a PICO file was loaded (UniversalPetrarch's suites name one).
+    pub fn has_internal_codes(&self) -> bool {
+        !self.internal_coding.is_empty()
     }
 
     /// Problems found while reading and merging, in file order.
