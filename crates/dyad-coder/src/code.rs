@@ -306,15 +306,25 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // PETRARCH pattern's slots are positions, and a verb alone names none, so for them the
     // target is searched for among the verb's other dependents.
     let mut search_target = true;
+    let mut reverse_only = false;
     let target_place = best.as_ref().and_then(|(_, b)| b.target_place);
     // "* (FOR) [113]": a preposition the pattern names marks a participant even where it
     // usually does not ("called for a boycott against Osgiliath").
     let pattern_preps: Vec<Box<str>> = best.as_ref().map(|(p, _)| p.elements.iter().filter(|e| e.term == Term::Any).flat_map(|e| e.prep.iter().cloned()).collect()).unwrap_or_default();
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
         Some((p, b)) => {
-            let code = p.code.clone()?; // a null-coded pattern blocks the verb
+            // "* ASSURANCE [:030]" codes only the other way round: who gave the
+            // assurance to the one who received it. A null-coded pattern blocks the verb.
+            let (code, reverse) = match (&p.code, &p.reverse_code) {
+                (Some(c), r) => (c.clone(), r.clone()),
+                (None, Some(r)) => {
+                    reverse_only = true;
+                    (r.clone(), None)
+                }
+                (None, None) => return None,
+            };
             search_target = !(p.dialect == dyad_dict::Dialect::Dyad && p.has_target());
-            (code.as_str().to_string(), p.reverse_code.as_ref().map(|c| c.as_str().to_string()), b.source, b.target, p.text.to_string(), Some(p.origin))
+            (code.as_str().to_string(), reverse.map(|c| c.as_str().to_string()), b.source, b.target, p.text.to_string(), Some(p.origin))
         }
         None => {
             let (code, reverse, origin) = own_code?;
@@ -429,6 +439,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         describe(tree, &subject_nodes),
         describe(tree, &target_nodes)
     );
+    let (sources, targets) = if reverse_only { (targets, sources) } else { (sources, targets) };
     Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place })
 }
 
