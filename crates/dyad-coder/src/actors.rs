@@ -287,6 +287,23 @@ impl Mentions {
             (None, Some(a)) => {
                 let place = place_nmods(tree, head).into_iter().find_map(|c| self.phrase_actor(tree, dict, c));
                 match place {
+                    // "activists of Gonzo GMO" (an actor coded GONGMO): the role follows the
+                    // actor's own code (GONGMOOPP), as PETRARCH composes codes. "exiled
+                    // leaders of Egypt's Muslim Brotherhood" (Egypt + Muslim, EGYMUS): the
+                    // roles come in the order read (EGYOPPMUS). A role the code already
+                    // carries adds nothing.
+                    Some(place) if matches!(&a.0, AgentCode::Sector(_)) && place.code.len() > 3 && agent_base(&place.code).len() == 3 => {
+                        let AgentCode::Sector(s) = &a.0 else { unreachable!() };
+                        let (country, rest) = place.code.split_at(3);
+                        let code = if rest.contains(&**s) {
+                            place.code.clone()
+                        } else if place.id.is_some() {
+                            format!("{}{s}", place.code)
+                        } else {
+                            format!("{country}{s}{rest}")
+                        };
+                        Some(ActorRef { code, name: None, id: None, first: a.1.min(place.first), last: a.2.max(place.last) })
+                    }
                     Some(place) => {
                         let country: String = place.code.chars().take(3).collect();
                         Some(ActorRef { code: a.0.apply(Some(&country)), name: None, id: None, first: a.1.min(place.first), last: a.2.max(place.last) })
