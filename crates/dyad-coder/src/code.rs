@@ -308,9 +308,13 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     let mut search_target = true;
     let mut reverse_only = false;
     let target_place = best.as_ref().and_then(|(_, b)| b.target_place);
-    // "* (FOR) [113]": a preposition the pattern names marks a participant even where it
-    // usually does not ("called for a boycott against Osgiliath").
-    let pattern_preps: Vec<Box<str>> = best.as_ref().map(|(p, _)| p.elements.iter().filter(|e| e.term == Term::Any).flat_map(|e| e.prep.iter().cloned()).collect()).unwrap_or_default();
+    // "* (FOR) [113]", "* (FOR ASYLUM)": a preposition the pattern names marks a
+    // participant even where it usually does not ("called for a boycott against
+    // Osgiliath", "bargain for asylum in Gondor").
+    // "* ASYLUM [1033]" matched in "bargain for foreign asylum in Gondor": the phrase the
+    // pattern's word is in holds the participant.
+    let pattern_phrases: Vec<usize> = best.as_ref().map(|(_, b)| b.words.iter().copied().filter(|&w| tree.nodes[w].head == Some(v) && tree.nodes[w].rel == Rel::Obl).collect()).unwrap_or_default();
+    let pattern_preps: Vec<Box<str>> = best.as_ref().map(|(p, _)| p.elements.iter().filter(|e| !matches!(e.term, Term::Target | Term::Source)).flat_map(|e| e.prep.iter().cloned()).collect()).unwrap_or_default();
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
         Some((p, b)) => {
             // "* ASSURANCE [:030]" codes only the other way round: who gave the
@@ -375,7 +379,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                     // ("risen in the dispute with Osgiliath", "cordoned off the roads
                     // leading into Mordor").
                     let named_by_pattern = tree.nodes[v].children.iter().copied().filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl) && prep_matches(tree, c, &pattern_preps));
-                    let starts: Vec<usize> = object_nodes.iter().copied().chain(participant_obliques(tree, v)).chain(named_by_pattern).collect();
+                    let starts: Vec<usize> = object_nodes.iter().copied().chain(participant_obliques(tree, v)).chain(named_by_pattern).chain(pattern_phrases.iter().copied()).collect();
                     t = starts
                         .iter()
                         .flat_map(|&o| nominal_chain(tree, o).into_iter().chain(clause_objects(tree, o)))
@@ -677,6 +681,8 @@ struct Binding {
     /// A target slot whose noun names no actor ("an attack on the city of Sevastopol"):
     /// the place it names may stand for its country.
     target_place: Option<usize>,
+    /// The words the pattern's word elements matched.
+    words: Vec<usize>,
 }
 
 /// The verb's logical and surface arguments, computed once per verb.
@@ -716,7 +722,7 @@ fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize
 /// Try pattern `p` on verb `v`: every required word element must be found in the verb's
 /// phrase with its preposition; a target slot binds an object or prepositional noun.
 fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, slots: &Slots, scope: &[usize]) -> Option<Binding> {
-    let mut binding = Binding { source: None, target: None, target_place: None };
+    let mut binding = Binding { source: None, target: None, target_place: None, words: Vec::new() };
     for e in &p.elements {
         match &e.term {
             Term::Both | Term::Skip => continue,
@@ -770,11 +776,13 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     if e.prep.is_empty() {
                         return term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers);
                     }
-                    // "(ON &TIETYPES)" reads the words after the preposition: "on economic
-                    // issues" has its synset word before the head.
+                    // "(ON &TIETYPES)" reads the word right after the preposition (and
+                    // its article): "on economic issues" matches, "for foreign asylum" is
+                    // not "(FOR ASYLUM)".
                     prep_matches(tree, c, &e.prep)
                         && if e.modifiers.is_empty() {
-                            phrase_words(tree, c).into_iter().any(|w| w <= c && term_matches(tree, dict, w, &e.term))
+                            let first = phrase_words(tree, c).into_iter().find(|&w| w <= c && !matches!(tree.nodes[w].upos, "DET" | "PUNCT"));
+                            first.is_some_and(|w| term_matches(tree, dict, w, &e.term))
                         } else {
                             term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers)
                         }
@@ -782,6 +790,7 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 if found.is_none() && !e.optional {
                     return None;
                 }
+                binding.words.extend(found);
             }
         }
     }
