@@ -170,6 +170,23 @@ impl Mentions {
         let Some(first) = self.phrase_actor(tree, dict, head) else { return Vec::new() };
         let mut out = vec![first];
         let agent = phrase_words(tree, head).iter().filter_map(|&w| self.agents[w].as_ref()).min_by_key(|a| a.1.abs_diff(head)).cloned();
+        if agent.is_none() && self.names[head].is_none() {
+            // "Eriadori and Calenardhon leaders", with no role the dictionary knows: each
+            // conjoined name is an actor of its own.
+            for &w in &phrase_words(tree, head) {
+                if w != head && matches!(tree.nodes[w].rel, Rel::Amod | Rel::Compound) && self.names[w].is_some() {
+                    for c in tree.conjuncts(w) {
+                        if let Some(m) = &self.names[c] {
+                            let r = self.actor_ref(dict, m);
+                            if !out.iter().any(|o| o.code == r.code) {
+                                out.push(r);
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        }
         let (Some(agent), None) = (agent, self.names[head].as_ref()) else { return out };
         // "US and British activists", "Russian and Chinese warships": conjoined modifiers
         // each give the role noun a country.

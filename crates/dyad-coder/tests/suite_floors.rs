@@ -15,8 +15,8 @@ fn run(relative: &str) -> Option<suite::Tally> {
 fn universalpetrarch_2_02_floor() {
     let Some(t) = run("universalpetrarch/validate_2_02/PETR_Validate_records_2_02.xml") else { return };
     assert_eq!(t.records, 245);
-    assert!(t.exact >= 202, "exact {} < 202", t.exact);
-    assert!(t.correct >= 258, "correct {} < 258", t.correct);
+    assert!(t.exact >= 203, "exact {} < 203", t.exact);
+    assert!(t.correct >= 260, "correct {} < 260", t.correct);
     assert!(t.extra <= 29, "extra {} > 29", t.extra);
 }
 
