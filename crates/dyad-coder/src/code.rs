@@ -725,7 +725,13 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
     let mut binding = Binding { source: None, target: None, target_place: None, words: Vec::new() };
     for e in &p.elements {
         match &e.term {
-            Term::Both | Term::Skip => continue,
+            Term::Both => continue,
+            // "(IN ^)": whatever the phrase is, its preposition must be there.
+            Term::Skip => {
+                if !e.prep.is_empty() && !e.optional && !scope.iter().any(|&c| prep_matches(tree, c, &e.prep)) {
+                    return None;
+                }
+            }
             // A preposition with no object named ("* (TO)"): some dependent must carry it.
             Term::Any => {
                 if !e.prep.is_empty() && !e.optional && !scope.iter().any(|&c| prep_matches(tree, c, &e.prep)) {

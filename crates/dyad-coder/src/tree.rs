@@ -319,6 +319,12 @@ impl<'a> Tree<'a> {
                     if !objects.is_empty() {
                         return objects;
                     }
+                    // "Obama is scheduled to attend", "Gollum was seen to break in": the
+                    // passive subject of the controlling verb controls.
+                    let passive: Vec<usize> = self.children_with(h, Rel::NsubjPass).collect();
+                    if !passive.is_empty() {
+                        return passive;
+                    }
                 }
                 self.subjects(h)
             }

@@ -15,14 +15,14 @@ fn run(relative: &str) -> Option<suite::Tally> {
 fn universalpetrarch_2_02_floor() {
     let Some(t) = run("universalpetrarch/validate_2_02/PETR_Validate_records_2_02.xml") else { return };
     assert_eq!(t.records, 245);
-    assert!(t.exact >= 203, "exact {} < 203", t.exact);
-    assert!(t.correct >= 260, "correct {} < 260", t.correct);
-    assert!(t.extra <= 29, "extra {} > 29", t.extra);
+    assert!(t.exact >= 205, "exact {} < 205", t.exact);
+    assert!(t.correct >= 262, "correct {} < 262", t.correct);
+    assert!(t.extra <= 30, "extra {} > 30", t.extra);
 }
 
 #[test]
 fn gsr_floor() {
     let Some(t) = run("universalpetrarch/gsr/PETR2_GSR_validation.xml") else { return };
     assert_eq!(t.records, 78);
-    assert!(t.exact >= 50, "exact {} < 50", t.exact);
+    assert!(t.exact >= 51, "exact {} < 51", t.exact);
 }

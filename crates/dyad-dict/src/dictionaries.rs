@@ -680,10 +680,17 @@ impl Dictionaries {
         self.actor(id).code_on(date)
     }
 
-    /// The first candidate of `m` with a code on `date`, and that code. A candidate whose
-    /// dated codes all miss `date` and that has no fallback is passed over.
+    /// The first candidate of `m` whose dated codes cover `date`, else the first with a
+    /// fallback code, and that code. A candidate whose dated codes all miss `date` and that
+    /// has no fallback is passed over.
     pub fn resolve(&self, m: &ActorMatch, date: Date) -> Option<(ActorId, &ActorCode)> {
-        m.candidates.iter().find_map(|&id| self.actor_code_on(id, date).map(|c| (id, c)))
+        // "President Bush" in 2008 is the Bush whose dated presidency covers 2008, not the
+        // one whose undated default happens to be listed first.
+        let dated = m.candidates.iter().find_map(|&id| {
+            let d = self.actor(id).dated_code_on(date)?;
+            (!d.code.is_null()).then_some((id, &d.code))
+        });
+        dated.or_else(|| m.candidates.iter().find_map(|&id| self.actor_code_on(id, date).map(|c| (id, c))))
     }
 
     /// People who held `role` for `country` (the first three letters of their code) on
