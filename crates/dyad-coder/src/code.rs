@@ -272,11 +272,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         .copied()
         .filter(|&c| matches!(tree.nodes[c].rel, Rel::Nsubj | Rel::NsubjPass))
         .collect();
-    let slots = Slots {
-        logical_subjects: subject_nodes.clone(),
-        logical_objects: object_nodes.clone(),
-        surface_subjects: if surface_subjects.is_empty() { tree.subjects(v) } else { surface_subjects },
-    };
+    let surface_subjects = if surface_subjects.is_empty() { tree.subjects(v) } else { surface_subjects };
+    let subject_words = surface_subjects.iter().chain(&subject_nodes).flat_map(|&s| phrase_words(tree, s)).collect();
+    let slots = Slots { logical_subjects: subject_nodes.clone(), logical_objects: object_nodes.clone(), surface_subjects, subject_words };
 
     // The best pattern: most specific first, then dictionary order.
     let mut best: Option<(&Pattern, Binding)> = None;
@@ -478,11 +476,15 @@ fn better_match(p: &Pattern, b: &Binding, q: &Pattern, c: &Binding) -> bool {
     // A pattern written again later in the same block overrides the earlier one, as a
     // later dictionary line does in PETRARCH (CAMEO.2.0 merges verbs: "* &TREATY" is 031
     // for APPROVE and 057 for RATIFY, listed last).
-    if p.elements == q.elements && p.origin.file == q.origin.file {
+    let (ps, qs) = (p.specificity(), q.specificity());
+    if ps != qs {
+        return ps > qs;
+    }
+    if p.origin.file == q.origin.file && p.elements == q.elements {
         return true;
     }
     let found = |x: &Binding| x.target.is_some() || x.target_place.is_some();
-    p.specificity() > q.specificity() || (p.specificity() == q.specificity() && found(b) && !found(c))
+    found(b) && !found(c)
 }
 
 /// The actors the phrases headed by `nodes` name, their conjuncts included ("Ukraine and
@@ -565,7 +567,8 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
         sources = tree.subjects(head);
     }
     let objects: Vec<usize> = tree.nodes[n].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c).as_deref() == Some("of")).collect();
-    let slots = Slots { logical_subjects: sources.clone(), logical_objects: objects, surface_subjects: sources.clone() };
+    let subject_words = sources.iter().flat_map(|&s| phrase_words(tree, s)).collect();
+    let slots = Slots { logical_subjects: sources.clone(), logical_objects: objects, surface_subjects: sources.clone(), subject_words };
     let mut best: Option<(&Pattern, Binding)> = None;
     let scope = verb_scope(tree, n);
     for p in patterns {
@@ -693,6 +696,9 @@ struct Slots {
     logical_objects: Vec<usize>,
     /// The grammatical subject as written (active or passive).
     surface_subjects: Vec<usize>,
+    /// The words of the subjects' phrases, written or logical (in the passive, the
+    /// agent's: "- PROTESTOR *" for "was demolished by a protestor").
+    subject_words: Vec<usize>,
 }
 
 /// Where a slot element may bind. A slot written with a preposition binds the noun of that
@@ -771,14 +777,8 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     Side::Before => c < v,
                 };
                 // "{DEATH TOLL} *": words before the verb may be the subject's.
-                let subject_words: Vec<usize> = if e.side == Side::Before {
-                    // and in the passive, the agent's ("- PROTESTOR *" for "was demolished
-                    // by a protestor").
-                    slots.surface_subjects.iter().chain(&slots.logical_subjects).flat_map(|&s| phrase_words(tree, s)).collect()
-                } else {
-                    Vec::new()
-                };
-                let found = scope.iter().copied().filter(|&c| side_ok(c) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(subject_words).find(|&c| {
+                let subject_words: &[usize] = if e.side == Side::Before { &slots.subject_words } else { &[] };
+                let found = scope.iter().copied().filter(|&c| side_ok(c) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(subject_words.iter().copied()).find(|&c| {
                     if e.prep.is_empty() {
                         return term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers);
                     }
@@ -873,7 +873,13 @@ fn term_matches(tree: &Tree, dict: &Dictionaries, node: usize, term: &Term) -> b
     match term {
         // Pattern words are written in any case; one word matches one token.
         Term::Words(words) => words.iter().any(|w| w.eq_ignore_ascii_case(&n.lemma) || w.eq_ignore_ascii_case(&n.form)),
-        Term::Synset(name) => dict.in_synset(name, &n.lemma) || dict.in_synset(name, &n.form) || multiword_member(tree, dict, node, name),
+        // The form only when it differs from the lemma: the lookup of a capitalised form
+        // allocates, and this runs for every synset word of every pattern tried.
+        Term::Synset(name) => {
+            dict.in_synset(name, &n.lemma)
+                || (!n.form.eq_ignore_ascii_case(&n.lemma) && dict.in_synset(name, &n.form))
+                || multiword_member(tree, dict, node, name)
+        }
         _ => false,
     }
 }
@@ -881,6 +887,9 @@ fn term_matches(tree: &Tree, dict: &Dictionaries, node: usize, term: &Term) -> b
 /// "a million swiss francs" for `&CURRENCY` with member SWISS FRANCS: a member of
 /// several words ends at the head, its first words modifying it.
 fn multiword_member(tree: &Tree, dict: &Dictionaries, node: usize, name: &str) -> bool {
+    if !dict.synset_has_phrases(name.trim_start_matches('&')) {
+        return false;
+    }
     let mut start = node;
     let mut phrase = tree.nodes[node].form.to_lowercase();
     while start > 0 && start + 3 > node && tree.nodes[start - 1].head.is_some_and(|h| h == node || h == start) {

@@ -206,6 +206,8 @@ pub struct Dictionaries {
     noun_index: FxHashMap<Box<str>, Vec<u32>>,
     synset_index: FxHashMap<Box<str>, u32>,
     synset_forms: FxHashMap<Box<str>, FxHashSet<Box<str>>>,
+    /// Synsets with a member of several words ("SWISS FRANCS").
+    synset_phrases: FxHashSet<Box<str>>,
     role_index: FxHashMap<(Box<str>, Role), Vec<ActorId>>,
     surname_index: FxHashMap<Box<str>, Vec<ActorId>>,
     /// Territories with a controller of their own (`territories.txt`).
@@ -291,6 +293,7 @@ impl Dictionaries {
             noun_index: FxHashMap::default(),
             synset_index: FxHashMap::default(),
             synset_forms: FxHashMap::default(),
+            synset_phrases: FxHashSet::default(),
             role_index: FxHashMap::default(),
             surname_index: FxHashMap::default(),
             territory_index: FxHashMap::default(),
@@ -346,6 +349,9 @@ impl Dictionaries {
                         },
                     }
                 }
+            }
+            if forms.iter().any(|f| f.contains(' ')) {
+                self.synset_phrases.insert(s.name.clone());
             }
             self.synset_forms.insert(s.name.clone(), forms);
         }
@@ -713,7 +719,7 @@ impl Dictionaries {
     /// only at first mention; the coder decides which of these (if any) a later surname
     /// means, from the article and the date. Only a capitalised `word` is looked up.
     pub fn people_by_surname(&self, word: &str) -> &[ActorId] {
-        if !word.chars().next().is_some_and(char::is_uppercase) {
+        if self.surname_index.is_empty() || !word.chars().next().is_some_and(char::is_uppercase) {
             return &[];
         }
         let w = normalize_words(word);
@@ -832,6 +838,12 @@ impl Dictionaries {
         } else {
             forms.contains(normalize(phrase).as_str())
         }
+    }
+
+    /// Whether synset `name` (bare, uppercase) has a member of several words, which a
+    /// coder must look for across tokens.
+    pub fn synset_has_phrases(&self, name: &str) -> bool {
+        self.synset_phrases.contains(name)
     }
 
     /// The first discard phrase found in the tokens, if any. A phrase with
