@@ -20,7 +20,6 @@ use crate::actors::{phrase_words, ActorRef, ArticleContext, Mentions};
 use crate::tree::{Rel, Tree};
 
 /// Negation and verb composition through the internal coding ontology (PICO).
-#[path = "compose.rs"]
 mod compose;
 
 /// Coding switches, as the validation suites' `<Config>` sets them.
