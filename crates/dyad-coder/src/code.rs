@@ -775,9 +775,14 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     Side::After => c > v,
                     Side::Before => c < v,
                 };
-                // "{DEATH TOLL} *": words before the verb may be the subject's.
-                let subject_words: &[usize] = if e.side == Side::Before { &slots.subject_words } else { &[] };
-                let found = scope.iter().copied().filter(|&c| side_ok(c) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(subject_words.iter().copied()).find(|&c| {
+                // "{DEATH TOLL} *": words before the verb are the subject's (or the
+                // passive agent's), not an adverb's: "Gollum recently allowed" is not
+                // "RECENTLY *", as the field's coders read their patterns.
+                let (in_scope, subject_words): (&[usize], &[usize]) = match e.side {
+                    Side::Before => (&[], &slots.subject_words),
+                    Side::After => (scope, &[]),
+                };
+                let found = in_scope.iter().copied().filter(|&c| side_ok(c) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(subject_words.iter().copied()).find(|&c| {
                     if e.prep.is_empty() {
                         return term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers);
                     }
