@@ -2,14 +2,17 @@
 //!
 //! A lemma is produced by an edit rule applied to the form: optionally lowercase it,
 //! strip some characters from the end, append a string ("said" -> strip 2, add "y").
-//! Rules are looked up first in an exception table keyed on (lowercased form, XPOS),
-//! which covers every word seen in training and so every frequent irregular verb,
-//! then by the longest known suffix of the form for that XPOS, counted over word
-//! types so that one frequent irregular ("is" -> "be") cannot become the rule for a
-//! whole suffix. Features (FEATS) are the most frequent value for (form, tag), else
+//! Rules are looked up first in an exception table keyed on (form as written, XPOS)
+//! where case matters ("al" vs "Al"), then on (lowercased form, XPOS), which covers
+//! every word seen in training and so every frequent irregular verb, then by the
+//! longest known suffix of the form for that XPOS, counted over word types so that
+//! one frequent irregular ("is" -> "be") cannot become the rule for a whole suffix.
+//! Of the suffix rules an unseen word matches (one per suffix length), the longest
+//! whose result is a lemma seen in training wins ("cloaking" -> "cloak", not
+//! "cloake"), else the longest. Features (FEATS) are the most frequent value for (form, tag), else
 //! for the tag alone: in English they follow almost entirely from the PTB tag.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::hash::{finish, hash_str, mix, IdentityBuild};
 use crate::io::{ByteReader, ByteWriter, FormatError};
@@ -164,6 +167,14 @@ pub struct Lemmatizer {
     rules: Vec<Rule>,
     /// (lowercased form, XPOS) -> rule.
     exceptions: HashMap<u64, u32, IdentityBuild>,
+    /// (form as written, XPOS) -> rule, where it differs from the lowercased form's
+    /// rule: "al" is not "Al", "MSN" not "Msn", "Holocaust" not "holocaust".
+    exact: HashMap<u64, u32, IdentityBuild>,
+    /// Every lemma of the training data, lowercased: of the edits the suffix table
+    /// offers an unseen word, one that yields a known lemma is preferred
+    /// ("cloaking" -> "cloak", not "cloake"; "potatoes" -> "potato").
+    known: HashSet<u64, IdentityBuild>,
+
     /// (suffix, its length, XPOS) -> rule; length 0 is the XPOS default.
     suffixes: HashMap<u64, u32, IdentityBuild>,
     feats: Vec<String>,
@@ -178,6 +189,9 @@ pub struct Lemmatizer {
 
 fn exc_key(lower: &str, xpos: &str) -> u64 {
     finish(mix(mix(hash_str(lower), hash_str(xpos)), 1))
+}
+fn exact_key(form: &str, xpos: &str) -> u64 {
+    finish(mix(mix(hash_str(form), hash_str(xpos)), 5))
 }
 fn suf_key(suffix: &str, len: usize, xpos: &str, shape: u8) -> u64 {
     finish(mix(mix(mix(mix(hash_str(suffix), len as u64), hash_str(xpos)), shape as u64), 2))
@@ -222,6 +236,8 @@ type Counts<K> = HashMap<K, u32, crate::hash::FxBuild>;
 impl Lemmatizer {
     pub fn train<'a>(data: impl Iterator<Item = LemmaExample<'a>>) -> Lemmatizer {
         let mut exc: HashMap<(String, String), Counts<Rule>, crate::hash::FxBuild> = HashMap::default();
+        let mut exact: HashMap<(String, String), Counts<Rule>, crate::hash::FxBuild> = HashMap::default();
+        let mut known: HashSet<u64, IdentityBuild> = HashSet::default();
         let mut typed: HashMap<(String, String, u8), Counts<Rule>, crate::hash::FxBuild> = HashMap::default();
         let (mut numbers, mut numbers_stripped) = (0usize, 0usize);
         let mut feat_form: HashMap<(String, u16), Counts<String>, crate::hash::FxBuild> = HashMap::default();
@@ -237,7 +253,9 @@ impl Lemmatizer {
                 numbers_stripped += (n == ex.lemma) as usize;
             }
             *typed.entry((lower.clone(), ex.xpos.to_string(), shape(ex.form))).or_default().entry(rule.clone()).or_default() += 1;
+            *exact.entry((ex.form.to_string(), ex.xpos.to_string())).or_default().entry(rule.clone()).or_default() += 1;
             *exc.entry((lower.clone(), ex.xpos.to_string())).or_default().entry(rule).or_default() += 1;
+            known.insert(hash_str(&ex.lemma.to_lowercase()));
             *feat_form.entry((lower, ex.tag)).or_default().entry(ex.feats.to_string()).or_default() += 1;
             *feat_tag.entry(ex.tag).or_default().entry(ex.feats.to_string()).or_default() += 1;
         }
@@ -253,10 +271,24 @@ impl Lemmatizer {
         let mut exc: Vec<_> = exc.into_iter().collect();
         exc.sort_by(|a, b| a.0.cmp(&b.0));
         lem.strip_separators = numbers >= 5 && numbers_stripped * 10 >= numbers * 9;
+        let mut by_lower: HashMap<(String, String), Rule, crate::hash::FxBuild> = HashMap::default();
         for ((lower, xpos), counts) in &exc {
-            let id = intern(most_frequent(counts), &mut lem.rules);
+            let rule = most_frequent(counts);
+            by_lower.insert((lower.clone(), xpos.clone()), rule.clone());
+            let id = intern(rule, &mut lem.rules);
             lem.exceptions.insert(exc_key(lower, xpos), id);
         }
+        let mut exact: Vec<_> = exact.into_iter().collect();
+        exact.sort_by(|a, b| a.0.cmp(&b.0));
+        for ((form, xpos), counts) in &exact {
+            let rule = most_frequent(counts);
+            let lowered = &by_lower[&(form.to_lowercase(), xpos.clone())];
+            if rule.apply(form) != lowered.apply(form) {
+                let id = intern(rule, &mut lem.rules);
+                lem.exact.insert(exact_key(form, xpos), id);
+            }
+        }
+        lem.known = known;
         // Word types (per case pattern), not tokens, vote for suffix rules; each
         // votes both under its case pattern and under "any" (255).
         let mut typed: Vec<_> = typed.into_iter().collect();
@@ -305,6 +337,11 @@ impl Lemmatizer {
     /// The lemma of `form` tagged `xpos`.
     pub fn lemma(&self, form: &str, xpos: &str) -> String {
         let lower = form.to_lowercase();
+        if let Some(&r) = self.exact.get(&exact_key(form, xpos)) {
+            if let Some(l) = self.rules[r as usize].apply(form) {
+                return l;
+            }
+        }
         if let Some(&r) = self.exceptions.get(&exc_key(&lower, xpos)) {
             if let Some(l) = self.rules[r as usize].apply(form) {
                 return l;
@@ -321,16 +358,24 @@ impl Lemmatizer {
             }
         }
 
+        // Candidates from the longest known suffix down; the first whose result is a
+        // known lemma wins, else the longest suffix's.
+        let mut first: Option<String> = None;
         for sh in [shape(form), 255] {
             for (len, s) in suffixes(&lower).chain(std::iter::once((0, ""))) {
                 if let Some(&r) = self.suffixes.get(&suf_key(s, len, xpos, sh)) {
                     if let Some(l) = self.rules[r as usize].apply(form) {
-                        return l;
+                        if self.known.is_empty() || self.known.contains(&hash_str(&l.to_lowercase())) {
+                            return l;
+                        }
+                        if first.is_none() {
+                            first = Some(l);
+                        }
                     }
                 }
             }
         }
-        form.to_string()
+        first.unwrap_or_else(|| form.to_string())
     }
 
     /// FEATS for `form` with joint tag `tag` (`"_"` when none is known).
@@ -348,6 +393,13 @@ impl Lemmatizer {
             w.str(&r.append);
         }
         write_map(w, &self.exceptions);
+        write_map(w, &self.exact);
+        let mut known: Vec<u64> = self.known.iter().copied().collect();
+        known.sort_unstable();
+        w.varint(known.len() as u64);
+        for k in known {
+            w.u64(k);
+        }
         write_map(w, &self.suffixes);
         w.strs(&self.feats);
         write_map(w, &self.feats_by_form);
@@ -370,12 +422,18 @@ impl Lemmatizer {
             rules.push(Rule { case, strip, append: r.str()? });
         }
         let exceptions = read_map(r, rules.len())?;
+        let exact = read_map(r, rules.len())?;
+        let nk = r.len_prefix(8)?;
+        let mut known = HashSet::with_capacity_and_hasher(nk, IdentityBuild);
+        for _ in 0..nk {
+            known.insert(r.u64()?);
+        }
         let suffixes = read_map(r, rules.len())?;
         let feats = r.strs()?;
         let feats_by_form = read_map(r, feats.len())?;
         let feats_by_tag = read_map(r, feats.len())?;
         let strip_separators = r.u8()? != 0;
-        Ok(Lemmatizer { rules, exceptions, suffixes, feats, feats_by_form, feats_by_tag, strip_separators })
+        Ok(Lemmatizer { rules, exceptions, exact, known, suffixes, feats, feats_by_form, feats_by_tag, strip_separators })
     }
 }
 

@@ -21,7 +21,7 @@ use crate::tokinfo::TokInfo;
 pub const MAGIC: &[u8; 8] = b"DYADNLP\0";
 /// Bump whenever the payload layout or the feature extraction changes: a model
 /// trained for other features would load fine and then produce garbage.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 4;
 const HEADER: usize = 8 + 4 + 8 + 8;
 /// Longest run of words parsed as one tree.
 const MAX_PARSE: usize = 4096;
@@ -78,10 +78,13 @@ pub struct Model {
 pub struct Scratch {
     info: Vec<TokInfo>,
     tags: Vec<u16>,
+    alts: Vec<u32>,
     heads: Vec<usize>,
     labels: Vec<u8>,
     tag: TagScratch,
     parse: ParseScratch,
+    piece_heads: Vec<u16>,
+    piece_labels: Vec<u8>,
 }
 
 /// The annotation of one sentence, by index into the model's tables.
@@ -190,12 +193,12 @@ impl Model {
         }
     }
 
-    /// A copy without weights smaller than `min` quantization steps: smaller file,
-    /// fewer cache misses, and (for small `min`) the same decisions.
+    /// A copy whose parser lacks the weights smaller than `min` quantization steps:
+    /// smaller file, fewer cache misses, and (for small `min`) the same decisions.
+    /// The tagger is small and keeps all of its weights (pruning it cost tags, and
+    /// every tag the parser is given matters).
     pub fn pruned(&self, min: i16) -> Model {
         let mut m = self.clone();
-        m.tagger.weights = m.tagger.weights.prune(min);
-        m.tagger.rev = m.tagger.rev.as_ref().map(|w| w.prune(min));
         m.parser.weights = m.parser.weights.prune(min);
         m
     }
@@ -224,17 +227,17 @@ impl Model {
     pub fn analyse<'a, S: AsRef<str>>(&'a self, forms: &[S], scratch: &'a mut Scratch) -> Annotation<'a> {
         scratch.info.clear();
         scratch.info.extend(forms.iter().map(|f| TokInfo::new(f.as_ref())));
-        self.tagger.tag(&scratch.info, &mut scratch.tag, &mut scratch.tags);
+        self.tagger.tag_with_alternatives(&scratch.info, &mut scratch.tag, &mut scratch.tags, &mut scratch.alts);
         scratch.heads.clear();
         scratch.labels.clear();
         // The parser indexes words with 16 bits. Runaway "sentences" (a table or a
         // list with no full stop) are parsed in pieces; each piece's root hangs from
         // the first piece's root.
-        let (mut hs, mut ls) = (Vec::new(), Vec::new());
+        let (mut hs, mut ls) = (std::mem::take(&mut scratch.piece_heads), std::mem::take(&mut scratch.piece_labels));
         let mut first_root = 0usize;
         for start in (0..forms.len()).step_by(MAX_PARSE) {
             let end = (start + MAX_PARSE).min(forms.len());
-            self.parser.parse(&scratch.info[start..end], &scratch.tags[start..end], &mut scratch.parse, &mut hs, &mut ls);
+            self.parser.parse(&scratch.info[start..end], &scratch.tags[start..end], &scratch.alts[start..end], &mut scratch.parse, &mut hs, &mut ls);
             for (&h, &l) in hs.iter().zip(&ls) {
                 if h == 0 && start > 0 {
                     scratch.heads.push(first_root);
@@ -248,7 +251,27 @@ impl Model {
                 first_root = hs.iter().position(|&h| h == 0).map_or(1, |i| i + 1);
             }
         }
+        scratch.piece_heads = hs;
+        scratch.piece_labels = ls;
         Annotation { model: self, scratch }
+    }
+
+    /// Parse with the tags given as (UPOS, XPOS) instead of the tagger's (for
+    /// measuring how much tagging errors cost the parser). Tags the model does not
+    /// know fall back to the tagger's.
+    #[doc(hidden)]
+    pub fn attachment_with_tags(&self, forms: &[&str], tags: &[(&str, &str)], scratch: &mut Scratch) -> (Vec<u16>, Vec<String>) {
+        scratch.info.clear();
+        scratch.info.extend(forms.iter().map(|f| TokInfo::new(f)));
+        self.tagger.tag_with_alternatives(&scratch.info, &mut scratch.tag, &mut scratch.tags, &mut scratch.alts);
+        for (t, (u, x)) in scratch.tags.iter_mut().zip(tags) {
+            if let Some(i) = self.tagger.tags.iter().position(|(a, b)| a == u && b == x) {
+                *t = i as u16;
+            }
+        }
+        let (mut hs, mut ls) = (Vec::new(), Vec::new());
+        self.parser.parse(&scratch.info, &scratch.tags, &scratch.alts, &mut scratch.parse, &mut hs, &mut ls);
+        (hs, ls.iter().map(|&l| self.parser.labels[l as usize].clone()).collect())
     }
 
     pub fn lemma(&self, form: &str, xpos: &str) -> String {

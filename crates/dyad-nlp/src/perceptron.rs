@@ -133,6 +133,9 @@ pub struct Weights {
     /// Size of one quantization step, to compare scores of two weight sets.
     scale: f32,
     table: Vec<Slot>,
+    /// (start, length) in `entries` of each long row, by long-row number; the same
+    /// number gives the row's dense copy (at `number * width` in `dense`).
+    long: Vec<(u32, u32)>,
     /// Number of home slots: a key's home is `key * homes >> 32`, which keeps home
     /// order equal to key order at any table size (here 1.25 slots per feature).
     homes: u64,
@@ -147,18 +150,22 @@ pub struct Weights {
     avx2: bool,
 }
 
+/// One open-addressing slot: 8 bytes, so that the table (read once per feature
+/// lookup, mostly a cache miss) is half the memory it would be with a full
+/// (start, length, dense offset) record.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 #[repr(C)]
 struct Slot {
     key: u32,
-    start: u32,
-    len: u32,
-    /// Offset of the dense copy in `dense`, or `NO_DENSE`.
-    dense: u32,
+    /// `LONG | n` for the n-th long row (see `Weights::long`), else a short row's
+    /// start in `entries` (low 27 bits) and length (high 4 bits, below `DENSE_MIN`).
+    row: u32,
 }
 
-const NO_DENSE: u32 = u32::MAX;
-/// Rows at least this long get a dense copy.
+const LONG: u32 = 1 << 31;
+const SHORT_START_BITS: u32 = 27;
+const SHORT_START_MASK: u32 = (1 << SHORT_START_BITS) - 1;
+/// Rows at least this long are long rows, with a dense copy (fast path).
 const DENSE_MIN: u32 = 16;
 /// The fast scoring path accumulates in a fixed stack array of this many classes.
 const MAX_FAST: usize = 256;
@@ -208,20 +215,27 @@ impl Weights {
         let mut start = 0u32;
         let mut pos = 0usize;
         let width = n_classes.next_multiple_of(8);
-        let n_dense = if n_classes <= MAX_FAST { lens.iter().filter(|&&l| l >= DENSE_MIN).count() } else { 0 };
-        let mut dense = Vec::with_capacity(n_dense * width);
+        let fast = n_classes <= MAX_FAST;
+        let n_long = lens.iter().filter(|&&l| l >= DENSE_MIN).count();
+        let mut dense = Vec::with_capacity(if fast { n_long * width } else { 0 });
+        let mut long = Vec::with_capacity(n_long);
         for (&key, &len) in keys.iter().zip(lens) {
             let home = ((key as u64 * homes) >> 32) as usize;
             pos = pos.max(home);
-            let mut d = NO_DENSE;
-            if len >= DENSE_MIN && n_classes <= MAX_FAST {
-                d = dense.len() as u32;
-                dense.resize(dense.len() + width, 0);
-                for e in &entries[start as usize..(start + len) as usize] {
-                    dense[d as usize + e.class as usize] = e.w;
+            let row = if len >= DENSE_MIN || start > SHORT_START_MASK {
+                if fast {
+                    let d = dense.len();
+                    dense.resize(d + width, 0);
+                    for e in &entries[start as usize..(start + len) as usize] {
+                        dense[d + e.class as usize] = e.w;
+                    }
                 }
-            }
-            table[pos] = Slot { key, start, len, dense: d };
+                long.push((start, len));
+                LONG | (long.len() as u32 - 1)
+            } else {
+                start | (len << SHORT_START_BITS)
+            };
+            table[pos] = Slot { key, row };
             pos += 1;
             start += len;
         }
@@ -230,7 +244,7 @@ impl Weights {
         let avx2 = std::is_x86_feature_detected!("avx2");
         #[cfg(not(target_arch = "x86_64"))]
         let avx2 = false;
-        Weights { n_classes, scale, table, homes, n_features: n, entries, dense, width, avx2 }
+        Weights { n_classes, scale, table, long, homes, n_features: n, entries, dense, width, avx2 }
     }
 
     fn from_float(n_classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Self {
@@ -297,39 +311,95 @@ impl Weights {
     /// another model's.
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        self.score_inner(feats, scores, true)
+        self.score_inner(feats, scores, true, &[], &[])
     }
 
     /// [`Weights::score`] for features whose slots were already passed to
     /// [`Weights::prefetch`]: asking again only clogs the memory queue.
     #[inline]
     pub fn score_prefetched(&self, feats: &[u64], scores: &mut [f32]) {
-        self.score_inner(feats, scores, false)
+        self.score_inner(feats, scores, false, &[], &[])
+    }
+
+    /// Length of a partial sum (see [`Weights::partial`]): the class count rounded
+    /// up to a multiple of 8, or 0 when this weight set has too many classes for
+    /// partial sums.
+    pub fn partial_width(&self) -> usize {
+        if self.n_classes <= MAX_FAST {
+            self.width
+        } else {
+            0
+        }
+    }
+
+    /// The summed weights of `feats`, per class, exactly as [`Weights::score`] would
+    /// add them (`out` has [`Weights::partial_width`] entries and is overwritten).
+    /// Integer sums, so a score assembled from partial sums of any split of a feature
+    /// vector is the score of the whole vector, to the bit.
+    pub fn partial(&self, feats: &[u64], out: &mut [i32]) {
+        let width = self.width;
+        let mut acc = [0i32; MAX_FAST];
+        #[cfg(target_arch = "x86_64")]
+        if self.avx2 {
+            // SAFETY: `avx2` is set only when the CPU reported AVX2 at load time.
+            unsafe { self.accumulate_avx2(feats, &mut acc, true) };
+            out[..width].copy_from_slice(&acc[..width]);
+            return;
+        }
+        self.accumulate(feats, &mut acc, true);
+        out[..width].copy_from_slice(&acc[..width]);
+    }
+
+    /// [`Weights::score_prefetched`] of `feats` plus two partial sums of other
+    /// features of the same vector.
+    #[inline]
+    pub fn score_prefetched_with(&self, a: &[i32], b: &[i32], feats: &[u64], scores: &mut [f32]) {
+        self.score_inner(feats, scores, false, a, b)
     }
 
     #[inline(always)]
-    fn score_inner(&self, feats: &[u64], scores: &mut [f32], fetch_slots: bool) {
+    fn score_inner(&self, feats: &[u64], scores: &mut [f32], fetch_slots: bool, a: &[i32], b: &[i32]) {
         if self.n_classes > MAX_FAST {
             return self.score_slow(feats, scores);
         }
         #[cfg(target_arch = "x86_64")]
         if self.avx2 {
             // SAFETY: `avx2` is set only when the CPU reported AVX2 at load time.
-            return unsafe { self.score_avx2(feats, scores, fetch_slots) };
+            return unsafe { self.score_avx2(feats, scores, fetch_slots, a, b) };
         }
-        self.score_body(feats, scores, fetch_slots)
+        self.score_body(feats, scores, fetch_slots, a, b)
     }
 
     /// The same loop compiled for AVX2: the dense-row adds are twice as wide.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [f32], fetch_slots: bool) {
-        self.score_body(feats, scores, fetch_slots)
+    unsafe fn score_avx2(&self, feats: &[u64], scores: &mut [f32], fetch_slots: bool, a: &[i32], b: &[i32]) {
+        self.score_body(feats, scores, fetch_slots, a, b)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn accumulate_avx2(&self, feats: &[u64], acc: &mut [i32; MAX_FAST], fetch_slots: bool) {
+        self.accumulate(feats, acc, fetch_slots)
     }
 
     #[inline(always)]
-    fn score_body(&self, feats: &[u64], scores: &mut [f32], fetch_slots: bool) {
+    fn score_body(&self, feats: &[u64], scores: &mut [f32], fetch_slots: bool, a: &[i32], b: &[i32]) {
         let mut acc = [0i32; MAX_FAST];
+        let width = self.width;
+        if a.len() == width && b.len() == width {
+            for ((x, &y), &z) in acc[..width].iter_mut().zip(a).zip(b) {
+                *x = y + z;
+            }
+        }
+        self.accumulate(feats, &mut acc, fetch_slots);
+        for (s, &a) in scores.iter_mut().zip(&acc[..self.n_classes]) {
+            *s = a as f32;
+        }
+    }
+
+    #[inline(always)]
+    fn accumulate(&self, feats: &[u64], acc: &mut [i32; MAX_FAST], fetch_slots: bool) {
         let width = self.width;
         for chunk in feats.chunks(CHUNK) {
             if fetch_slots {
@@ -337,34 +407,34 @@ impl Weights {
                     prefetch(self.table.as_ptr().wrapping_add(((fingerprint(f) as u64 * self.homes) >> 32) as usize));
                 }
             }
-            let mut rows = [Slot::default(); CHUNK];
+            let mut rows = [0u32; CHUNK];
             let mut n = 0;
             for &f in chunk {
                 if let Some(s) = self.find(fingerprint(f)) {
-                    if s.dense != NO_DENSE {
-                        prefetch(self.dense.as_ptr().wrapping_add(s.dense as usize));
+                    if s.row & LONG != 0 {
+                        prefetch(self.dense.as_ptr().wrapping_add((s.row & !LONG) as usize * width));
                     } else {
-                        prefetch(self.entries.as_ptr().wrapping_add(s.start as usize));
+                        prefetch(self.entries.as_ptr().wrapping_add((s.row & SHORT_START_MASK) as usize));
                     }
-                    rows[n] = *s;
+                    rows[n] = s.row;
                     n += 1;
                 }
             }
-            for s in &rows[..n] {
-                if s.dense != NO_DENSE {
-                    let row = &self.dense[s.dense as usize..s.dense as usize + width];
+            for &r in &rows[..n] {
+                if r & LONG != 0 {
+                    let d = (r & !LONG) as usize * width;
+                    let row = &self.dense[d..d + width];
                     for (a, &w) in acc[..width].iter_mut().zip(row) {
                         *a += w as i32;
                     }
                 } else {
-                    for e in &self.entries[s.start as usize..(s.start + s.len) as usize] {
+                    let start = (r & SHORT_START_MASK) as usize;
+                    let len = (r >> SHORT_START_BITS) as usize;
+                    for e in &self.entries[start..start + len] {
                         acc[(e.class as usize) & (MAX_FAST - 1)] += e.w as i32;
                     }
                 }
             }
-        }
-        for (s, &a) in scores.iter_mut().zip(&acc[..self.n_classes]) {
-            *s = a as f32;
         }
     }
 
@@ -380,15 +450,25 @@ impl Weights {
         scores.iter_mut().for_each(|s| *s = 0.0);
         for &f in feats {
             if let Some(s) = self.find(fingerprint(f)) {
-                for e in &self.entries[s.start as usize..(s.start + s.len) as usize] {
+                for e in self.row_entries(s.row) {
                     scores[e.class as usize] += e.w as f32;
                 }
             }
         }
     }
 
+    /// The (class, weight) list of a slot's row.
+    fn row_entries(&self, row: u32) -> &[QEntry] {
+        let (start, len) = if row & LONG != 0 {
+            self.long[(row & !LONG) as usize]
+        } else {
+            (row & SHORT_START_MASK, row >> SHORT_START_BITS)
+        };
+        &self.entries[start as usize..(start + len) as usize]
+    }
+
     fn rows(&self) -> impl Iterator<Item = (u32, &[QEntry])> {
-        self.table.iter().filter(|s| s.key != 0).map(|s| (s.key, &self.entries[s.start as usize..(s.start + s.len) as usize]))
+        self.table.iter().filter(|s| s.key != 0).map(|s| (s.key, self.row_entries(s.row)))
     }
 
     /// Drop weights whose magnitude is below `min` quantization steps.

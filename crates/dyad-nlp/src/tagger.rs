@@ -47,6 +47,7 @@ pub struct TagScratch {
     fwd: Vec<f32>,
     bwd: Vec<f32>,
     dir_tags: Vec<u16>,
+    alts: Vec<u32>,
 }
 
 const START: u64 = 0xffff_fff0;
@@ -130,9 +131,22 @@ impl Tagger {
 
     /// Tag one sentence; `out` receives joint-tag indices.
     pub fn tag(&self, info: &[TokInfo], scratch: &mut TagScratch, out: &mut Vec<u16>) {
+        let mut alts = std::mem::take(&mut scratch.alts);
+        self.tag_with_alternatives(info, scratch, out, &mut alts);
+        scratch.alts = alts;
+    }
+
+    /// [`Tagger::tag`], and for each word the runner-up and how sure the tagger is,
+    /// packed as `second << 2 | agree`: bit 0 set when the left-to-right pass alone
+    /// chose the same tag, bit 1 when the right-to-left pass did. The parser reads
+    /// them so that it can hedge where the tagger was torn.
+    pub fn tag_with_alternatives(&self, info: &[TokInfo], scratch: &mut TagScratch, out: &mut Vec<u16>, alts: &mut Vec<u32>) {
         let nt = self.tags.len();
+        alts.clear();
         let Some(rev) = &self.rev else {
-            return tag_with(&self.amb, info, scratch, out, &self.weights, nt, None, false);
+            tag_with(&self.amb, info, scratch, out, &self.weights, nt, None, false);
+            alts.extend(out.iter().map(|&t| ((t as u32) << 2) | 3));
+            return;
         };
         let mut fwd = std::mem::take(&mut scratch.fwd);
         let mut bwd = std::mem::take(&mut scratch.bwd);
@@ -149,16 +163,26 @@ impl Tagger {
         for i in 0..n {
             let f = &fwd[i * nt..(i + 1) * nt];
             let b = &bwd[(n - 1 - i) * nt..(n - i) * nt];
-            let mut best = 0;
-            let mut bs = f32::NEG_INFINITY;
+            let (mut best, mut second) = (0, usize::MAX);
+            let (mut bs, mut ss) = (f32::NEG_INFINITY, f32::NEG_INFINITY);
             for t in 0..nt {
                 let v = f[t] + b[t];
                 if v > bs {
+                    second = best;
+                    ss = bs;
                     bs = v;
                     best = t;
+                } else if v > ss {
+                    ss = v;
+                    second = t;
                 }
             }
+            if second == usize::MAX || second == best {
+                second = best;
+            }
+            let agree = (crate::argmax(f) == best) as u32 | (((crate::argmax(b) == best) as u32) << 1);
             out.push(best as u16);
+            alts.push(((second as u32) << 2) | agree);
         }
         scratch.fwd = fwd;
         scratch.bwd = bwd;

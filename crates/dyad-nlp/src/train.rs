@@ -38,11 +38,13 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { seed: 1, tagger_epochs: 12, parser_epochs: 15, folds: 5, explore: 0.9, beam: 1, decode_beam: 0, threads: 2, max_bytes: 28_000_000 }
+        TrainOptions { seed: 1, tagger_epochs: 12, parser_epochs: 15, folds: 5, explore: 0.9, beam: 1, decode_beam: 0, threads: 2, max_bytes: 29_500_000 }
     }
 }
 
 const UNKNOWN_TAG: u16 = u16::MAX;
+/// One sentence's tags and the tagger's runner-up tags.
+type Tagged = (Vec<u16>, Vec<u32>);
 const UNKNOWN_LABEL: u8 = u8::MAX;
 
 /// Train tagger, lemmatizer and parser. `log` receives progress lines.
@@ -81,11 +83,11 @@ pub fn train(train: &[ConlluSentence], dev: &[ConlluSentence], opts: &TrainOptio
     let (final_tagger, best_epochs) = tagger::train(&train_tags, Some(&dev_tags), &joint, [opts.tagger_epochs; 2], opts.seed, log);
 
     // 2. Jackknifed tags for the parser's training data.
-    let predicted: Vec<Vec<u16>> = if opts.folds > 1 {
+    let (predicted, predicted_alts): (Vec<Vec<u16>>, Vec<Vec<u32>>) = if opts.folds > 1 {
         log(&format!("jackknifing training tags: {} folds x {best_epochs:?} epochs (the shipped tagger's best)", opts.folds));
-        jackknife(&train_tags, &joint, opts.folds, best_epochs, opts.seed, opts.threads, log)
+        jackknife(&train_tags, &joint, opts.folds, best_epochs, opts.seed, opts.threads, log).into_iter().unzip()
     } else {
-        train_tags.iter().map(|e| e.gold.clone()).collect()
+        train_tags.iter().map(|e| (e.gold.clone(), e.gold.iter().map(|&t| (t as u32) << 2 | 3).collect())).unzip()
     };
     let jk_acc = {
         let (mut n, mut c) = (0usize, 0usize);
@@ -109,11 +111,11 @@ pub fn train(train: &[ConlluSentence], dev: &[ConlluSentence], opts: &TrainOptio
     let parse_train: Vec<ParseExample> = train
         .iter()
         .zip(train_tags)
-        .zip(predicted)
-        .map(|((s, te), tags)| {
+        .zip(predicted.into_iter().zip(predicted_alts))
+        .map(|((s, te), (tags, alts))| {
             let mut heads: Vec<u16> = s.words.iter().map(|w| w.head.unwrap_or(0) as u16).collect();
             lifted += projectivize(&mut heads);
-            ParseExample { info: te.info, tags, heads, labels: s.words.iter().map(|w| label_id(&w.deprel)).collect() }
+            ParseExample { info: te.info, tags, alts, heads, labels: s.words.iter().map(|w| label_id(&w.deprel)).collect() }
         })
         .collect();
     log(&format!("lifted {lifted} non-projective arcs in training trees"));
@@ -122,11 +124,12 @@ pub fn train(train: &[ConlluSentence], dev: &[ConlluSentence], opts: &TrainOptio
         .iter()
         .zip(dev_tags)
         .map(|(s, te)| {
-            let mut tags = Vec::new();
-            final_tagger.tag(&te.info, &mut scratch, &mut tags);
+            let (mut tags, mut alts) = (Vec::new(), Vec::new());
+            final_tagger.tag_with_alternatives(&te.info, &mut scratch, &mut tags, &mut alts);
             ParseExample {
                 info: te.info,
                 tags,
+                alts,
                 heads: s.words.iter().map(|w| w.head.unwrap_or(0) as u16).collect(),
                 labels: s.words.iter().map(|w| label_id(&w.deprel)).collect(),
             }
@@ -150,17 +153,39 @@ pub fn train(train: &[ConlluSentence], dev: &[ConlluSentence], opts: &TrainOptio
         lemmatizer,
         parser,
     };
+    // Drop the smallest weights until the model fits: double the threshold until it
+    // does, then bisect between the last two thresholds, so that no more is dropped
+    // than needed.
     let size = model.to_bytes().len();
-    let mut min = 1i16;
-    while size > opts.max_bytes && min < i16::MAX / 2 {
-        let pruned = model.pruned(min);
-        let new_size = pruned.to_bytes().len();
-        log(&format!("pruning weights below {min} steps: {size} -> {new_size} bytes"));
-        if new_size <= opts.max_bytes {
-            model = pruned;
-            break;
+    if size > opts.max_bytes {
+        let (mut lo, mut hi) = (0i16, 1i16);
+        let mut fitted: Option<Model> = None;
+        while hi < i16::MAX / 2 {
+            let pruned = model.pruned(hi);
+            let new_size = pruned.to_bytes().len();
+            log(&format!("pruning weights below {hi} steps: {size} -> {new_size} bytes"));
+            if new_size <= opts.max_bytes {
+                fitted = Some(pruned);
+                break;
+            }
+            lo = hi;
+            hi *= 2;
         }
-        min *= 2;
+        while hi - lo > 1 && fitted.is_some() {
+            let mid = lo + (hi - lo) / 2;
+            let pruned = model.pruned(mid);
+            let new_size = pruned.to_bytes().len();
+            log(&format!("pruning weights below {mid} steps: {size} -> {new_size} bytes"));
+            if new_size <= opts.max_bytes {
+                fitted = Some(pruned);
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        if let Some(m) = fitted {
+            model = m;
+        }
     }
     let scores = evaluate(&model, dev);
     model.meta.push(("dev_scores".into(), format!(
@@ -179,14 +204,14 @@ fn jackknife(
     seed: u64,
     threads: usize,
     log: &mut dyn FnMut(&str),
-) -> Vec<Vec<u16>> {
+) -> Vec<Tagged> {
     // Contiguous blocks, not every k-th sentence: neighbouring sentences share a
     // document's names and topic, and a tagger that has seen the neighbours tags
     // better than it will on new text, which would leave the parser trained on
     // unrealistically clean tags.
     let n = data.len().max(1);
     let fold_of = |i: usize| i * folds / n;
-    let run_fold = |f: usize| -> (usize, Vec<(usize, Vec<u16>)>) {
+    let run_fold = |f: usize| -> (usize, Vec<(usize, Tagged)>) {
         let train: Vec<TagExample> = data
             .iter()
             .enumerate()
@@ -197,19 +222,19 @@ fn jackknife(
         let mut scratch = TagScratch::default();
         let mut out = Vec::new();
         for (i, e) in data.iter().enumerate().filter(|(i, _)| fold_of(*i) == f) {
-            let mut tagged = Vec::new();
-            t.tag(&e.info, &mut scratch, &mut tagged);
-            out.push((i, tagged));
+            let (mut tagged, mut alts) = (Vec::new(), Vec::new());
+            t.tag_with_alternatives(&e.info, &mut scratch, &mut tagged, &mut alts);
+            out.push((i, (tagged, alts)));
         }
         (f, out)
     };
-    let mut results: Vec<Vec<u16>> = vec![Vec::new(); data.len()];
+    let mut results: Vec<Tagged> = vec![(Vec::new(), Vec::new()); data.len()];
     let threads = threads.max(1);
     let mut next = 0;
     while next < folds {
         let batch: Vec<usize> = (next..(next + threads).min(folds)).collect();
         next += batch.len();
-        let done: Vec<(usize, Vec<(usize, Vec<u16>)>)> = std::thread::scope(|s| {
+        let done: Vec<(usize, Vec<(usize, Tagged)>)> = std::thread::scope(|s| {
             let handles: Vec<_> = batch.iter().map(|&f| s.spawn(move || run_fold(f))).collect();
             handles.into_iter().map(|h| h.join().expect("jackknife thread panicked")).collect()
         });
