@@ -258,7 +258,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     let object_nodes: Vec<usize> = if passive {
         let mut t: Vec<usize> = tree.children_with(v, Rel::NsubjPass).collect();
         if t.is_empty() {
-            t = tree.subjects(v).into_iter().filter(|&s| tree.nodes[s].rel == Rel::NsubjPass).collect();
+            // "soldiers killed in Ukraine": the noun a participle modifies is its patient.
+            let on_noun = tree.is_participle_on_noun(v);
+            t = tree.subjects(v).into_iter().filter(|&s| on_noun || tree.nodes[s].rel == Rel::NsubjPass).collect();
         }
         t
     } else {
@@ -310,11 +312,21 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // "* (FOR) [113]": a preposition the pattern names marks a participant even where it
     // usually does not ("called for a boycott against Osgiliath").
     let pattern_preps: Vec<Box<str>> = best.as_ref().map(|(p, _)| p.elements.iter().filter(|e| e.term == Term::Any).flat_map(|e| e.prep.iter().cloned()).collect()).unwrap_or_default();
+    let mut flipped = false;
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
         Some((p, b)) => {
-            let code = p.code.clone()?; // a null-coded pattern blocks the verb
+            // "FACE - * PRESSURE [:100]": a pattern with only the reverse code codes the
+            // other side's act on the subject ("faces pressure from Congress").
+            let (code, reverse) = match (&p.code, &p.reverse_code) {
+                (Some(c), r) => (c.clone(), r.clone()),
+                (None, Some(r)) => {
+                    flipped = true;
+                    (r.clone(), None)
+                }
+                (None, None) => return None, // a null-coded pattern blocks the verb
+            };
             search_target = !(p.dialect == dyad_dict::Dialect::Dyad && p.has_target());
-            (code.as_str().to_string(), p.reverse_code.as_ref().map(|c| c.as_str().to_string()), b.source, b.target, p.text.to_string(), Some(p.origin))
+            (code.as_str().to_string(), reverse.map(|c| c.as_str().to_string()), b.source, b.target, p.text.to_string(), Some(p.origin))
         }
         None => {
             let (code, reverse, origin) = own_code?;
@@ -328,15 +340,24 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
 
     let actors_of = |nodes: &[usize]| actors_of(tree, mentions, dict, nodes);
     let mut sources = actors_of(&subject_nodes);
+    if passive && sources.is_empty() {
+        sources = actors_of(&instrument_agents(tree, &subject_nodes));
+    }
     // "The Philippines was criticized over its dispute with Eriador": a passive without
     // its agent takes, as the field's coders do, the other party the clause names.
     let has_by_phrase = tree.nodes[v].children.iter().any(|&c| tree.prep(c) == Some("by"));
+    // The party taken as the source is not also the target.
+    let mut party: Option<usize> = None;
     if passive && subject_nodes.is_empty() && !has_by_phrase {
         let known = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
-        let party = participant_obliques(tree, v)
+        let parties: Vec<usize> = participant_obliques(tree, v)
             .flat_map(|o| std::iter::once(o).chain(nominal_chain(tree, o)))
             .filter(|&c| !object_nodes.contains(&c))
-            .find(known);
+            .filter(known)
+            .collect();
+        // "a mortar bomb was fired at it from the Gaza Strip": where the act came from is
+        // who did it, before any other party.
+        party = parties.iter().copied().find(|&c| tree.prep(c) == Some("from")).or(parties.first().copied());
         sources = actors_of(&party.into_iter().collect::<Vec<_>>());
     }
     let target_nodes: Vec<usize> = match target_node {
@@ -350,7 +371,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             let mut t = object_nodes.clone();
             let unknown = actors_of(&t).iter().all(|a| !is_known(a));
             if unknown {
-                let names_actor = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
+                let names_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
                 // Where it happened ranks after whom it involved: "celebrated Iftar in
                 // Osgiliath with the leaders of Gondor".
                 // "issued arrest warrants for two Brazilian men": a for-phrase that itself
@@ -366,22 +387,24 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                     // leading into Mordor").
                     let named_by_pattern = tree.nodes[v].children.iter().copied().filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl) && prep_matches(tree, c, &pattern_preps));
                     let starts: Vec<usize> = object_nodes.iter().copied().chain(participant_obliques(tree, v)).chain(named_by_pattern).collect();
-                    t = starts
+                    let deep: Vec<usize> = starts
                         .iter()
                         .flat_map(|&o| nominal_chain(tree, o).into_iter().chain(clause_objects(tree, o)))
                         .filter(|&c| {
                             // The object of a clause on the object: "abandoned efforts to
                             // stop an anti-Gondor parade".
                             tree.nodes[c].rel == Rel::Obj
-                                || matches!(tree.nodes[c].rel, Rel::Nmod | Rel::Obl)
+                                || matches!(tree.nodes[c].rel, Rel::Nmod | Rel::Obl | Rel::Agent)
                                 && matches!(
                                     tree.prep(c).as_deref(),
                                     Some("with" | "between" | "to" | "on" | "against" | "for" | "from" | "at" | "by" | "of" | "toward" | "towards" | "into" | "over" | "near" | "in")
                                 )
                         })
-                        .filter(names_actor)
-                        .take(1)
+                        .filter(|&c| Some(c) != party && mentions.phrase_actor(tree, dict, c).is_some())
                         .collect();
+                    // "faces pressure from Congress": failing a known actor, one of unknown
+                    // country (---LEG) still acts on a known subject.
+                    t = deep.iter().copied().find(names_actor).or(deep.first().copied()).into_iter().collect();
                 }
                 // "Arnor believes Dagolath can cope": with no object, the clause's
                 // subject is whom the verb is about.
@@ -422,14 +445,32 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None });
     }
     let path = format!(
-        "verb {} ({}){}; source {}; target {}",
+        "verb {} ({}){}; source {}; target {}{}",
         tree.nodes[v].form,
         lemma,
         if passive { ", passive" } else { "" },
         describe(tree, &subject_nodes),
-        describe(tree, &target_nodes)
+        describe(tree, &target_nodes),
+        if flipped { "; reversed" } else { "" }
     );
+    if flipped {
+        std::mem::swap(&mut sources, &mut targets);
+    }
     Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place })
+}
+
+/// "blown up by a missile fired by rebels": an agent that names no actor may be the
+/// instrument of one, the agent of a participle on it (through "believed to be fired").
+fn instrument_agents(tree: &Tree, agents: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for &a in agents {
+        let mut clauses: Vec<usize> = tree.children_with(a, Rel::Acl).collect();
+        while let Some(c) = clauses.pop() {
+            out.extend(tree.children_with(c, Rel::Agent));
+            clauses.extend(tree.children_with(c, Rel::Xcomp));
+        }
+    }
+    out
 }
 
 /// A finite verb always has a subject in English; when the parse gives it none
@@ -637,7 +678,8 @@ fn clause_objects(tree: &Tree, nominal: usize) -> Vec<usize> {
         // Participles only: a relative clause is another event ("the group that has
         // seized parts of Iraq").
         .filter(|&c| tree.nodes[c].rel == Rel::Acl)
-        .flat_map(|c| tree.nodes[c].children.iter().copied().filter(|&a| matches!(tree.nodes[a].rel, Rel::Obj | Rel::Nmod | Rel::Obl)).collect::<Vec<_>>())
+        // (the agent of a passive one too: "memos sent by Bree")
+        .flat_map(|c| tree.nodes[c].children.iter().copied().filter(|&a| matches!(tree.nodes[a].rel, Rel::Obj | Rel::Nmod | Rel::Obl | Rel::Agent)).collect::<Vec<_>>())
         .collect()
 }
 
@@ -753,7 +795,7 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     // by a protestor").
                     slots.surface_subjects.iter().chain(&slots.logical_subjects).flat_map(|&s| phrase_words(tree, s)).collect()
                 } else {
-                    Vec::new()
+                    fronted_object_words(tree, v, slots)
                 };
                 let found = scope.iter().copied().filter(|&c| side_ok(c) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(subject_words).find(|&c| {
                     if e.prep.is_empty() {
@@ -775,6 +817,13 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
         }
     }
     Some(binding)
+}
+
+/// "Evidence against Russia was presented by the US" for `- * EVIDENCE`: a pattern's words
+/// after the verb are its object's, and the object of a passive (or of a participle on a
+/// noun, "the prisoners released") is written before the verb.
+fn fronted_object_words(tree: &Tree, v: usize, slots: &Slots) -> Vec<usize> {
+    slots.logical_objects.iter().filter(|&&o| o < v).flat_map(|&o| phrase_words(tree, o)).collect()
 }
 
 /// `{NEW &TIETYPES RELATIONS}`: the words of a braced phrase come before its head in

@@ -164,8 +164,36 @@ impl<'a> Tree<'a> {
         for i in 0..n {
             tree.nodes[i].prep = tree.find_prep(i);
         }
+        tree.normalize_existential_passives();
         tree.normalize_v1();
         tree
+    }
+
+    /// "There were 10 soldiers killed in Ukraine": after an existential "there be", a noun
+    /// followed by a bare past participle is that participle's patient, however the parse
+    /// linked them (UDPipe makes "killed" a finite verb with "soldiers" its subject).
+    fn normalize_existential_passives(&mut self) {
+        for v in 0..self.nodes.len() {
+            let node = &self.nodes[v];
+            let Some(h) = node.head else { continue };
+            let existential = self.nodes[h].lemma == "be" && self.nodes[h].children.iter().any(|&c| self.nodes[c].label == "expl" && self.nodes[c].lemma == "there");
+            let participle = matches!(node.xpos, "VBN" | "VBD") && node.upos == "VERB" && h < v;
+            if !existential || !participle || self.has_child(v, Rel::Aux) || self.has_child(v, Rel::AuxPass) {
+                continue;
+            }
+            let subjects: Vec<usize> = self.children_with(v, Rel::Nsubj).filter(|&s| s < v && s > h).collect();
+            for s in subjects {
+                self.nodes[s].rel = Rel::NsubjPass;
+            }
+        }
+    }
+
+    /// "the prisoners released on Monday": a past participle on a noun (a reduced relative
+    /// clause) is passive, and the noun is what it acted on.
+    pub fn is_participle_on_noun(&self, v: usize) -> bool {
+        let n = &self.nodes[v];
+        let past_participle = n.xpos == "VBN" || n.xpos.is_empty() && n.feats.contains("VerbForm=Part") && n.feats.contains("Tense=Past");
+        n.rel == Rel::Acl && past_participle && !self.has_child(v, Rel::Nsubj) && !self.has_child(v, Rel::Aux)
     }
 
     /// UD v1 puts prepositional phrases of verbs under `nmod` and has no `obl:agent`;
@@ -232,7 +260,7 @@ impl<'a> Tree<'a> {
 
     /// Passive: a passive subject, a passive auxiliary, or a past participle with "by".
     pub fn is_passive(&self, v: usize) -> bool {
-        if self.has_child(v, Rel::NsubjPass) || self.has_child(v, Rel::AuxPass) {
+        if self.has_child(v, Rel::NsubjPass) || self.has_child(v, Rel::AuxPass) || self.is_participle_on_noun(v) {
             return true;
         }
         // A participle marked passive but with an active subject or a perfect "have"
