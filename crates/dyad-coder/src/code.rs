@@ -793,7 +793,10 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 let subject_words: Vec<usize> = if e.side == Side::Before {
                     // and in the passive, the agent's ("- PROTESTOR *" for "was demolished
                     // by a protestor").
-                    slots.surface_subjects.iter().chain(&slots.logical_subjects).flat_map(|&s| phrase_words(tree, s)).collect()
+                    // The subject of a passive is what was acted on: "a mortar bomb was fired"
+                    // is no weapon firing (`- &WEAPON *`); its words are the object's.
+                    let actors: Vec<usize> = slots.surface_subjects.iter().copied().filter(|s| !slots.logical_objects.contains(s)).collect();
+                    actors.iter().chain(&slots.logical_subjects).flat_map(|&s| phrase_words(tree, s)).collect()
                 } else {
                     fronted_object_words(tree, v, slots)
                 };
