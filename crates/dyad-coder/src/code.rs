@@ -800,7 +800,10 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 } else {
                     fronted_object_words(tree, v, slots)
                 };
-                let found = scope.iter().copied().filter(|&c| side_ok(c) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(subject_words).find(|&c| {
+                // Words before the verb are its actor's: "was heavily criticized" is no
+                // `- HEAVILY *`, "recently allowed" no `- RECENTLY *` (an adverb of the verb).
+                let adverb_before = |c: usize| e.side == Side::Before && c < v && tree.nodes[c].rel == Rel::Advmod && tree.nodes[c].head == Some(v);
+                let found = scope.iter().copied().filter(|&c| (side_ok(c) && !adverb_before(c)) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(subject_words).find(|&c| {
                     if e.prep.is_empty() {
                         return term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers);
                     }

@@ -347,6 +347,12 @@ impl<'a> Tree<'a> {
                     if !objects.is_empty() {
                         return objects;
                     }
+                    // "Gollum was seen to break into …", "was urged to attack": the
+                    // passive subject of the controlling verb controls.
+                    let patients: Vec<usize> = self.children_with(h, Rel::NsubjPass).collect();
+                    if !patients.is_empty() {
+                        return patients;
+                    }
                 }
                 self.subjects(h)
             }
