@@ -15,14 +15,14 @@ fn run(relative: &str) -> Option<suite::Tally> {
 fn universalpetrarch_2_02_floor() {
     let Some(t) = run("universalpetrarch/validate_2_02/PETR_Validate_records_2_02.xml") else { return };
     assert_eq!(t.records, 245);
-    assert!(t.exact >= 200, "exact {} < 200", t.exact);
-    assert!(t.correct >= 256, "correct {} < 256", t.correct);
-    assert!(t.extra <= 29, "extra {} > 29", t.extra);
+    assert!(t.exact >= 206, "exact {} < 206", t.exact);
+    assert!(t.correct >= 262, "correct {} < 262", t.correct);
+    assert!(t.extra <= 26, "extra {} > 26", t.extra);
 }
 
 #[test]
 fn gsr_floor() {
     let Some(t) = run("universalpetrarch/gsr/PETR2_GSR_validation.xml") else { return };
     assert_eq!(t.records, 78);
-    assert!(t.exact >= 53, "exact {} < 53", t.exact);
+    assert!(t.exact >= 54, "exact {} < 54", t.exact);
 }
