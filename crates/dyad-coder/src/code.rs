@@ -389,7 +389,13 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                     let starts: Vec<usize> = object_nodes.iter().copied().chain(participant_obliques(tree, v)).chain(named_by_pattern).collect();
                     let deep: Vec<usize> = starts
                         .iter()
-                        .flat_map(|&o| nominal_chain(tree, o).into_iter().chain(clause_objects(tree, o)))
+                        // (participles on the nouns of the chain too: "assurances on
+                        // cultural issues sent from Bree")
+                        .flat_map(|&o| {
+                            let chain = nominal_chain(tree, o);
+                            let clauses: Vec<usize> = std::iter::once(o).chain(chain.iter().copied()).flat_map(|n| clause_objects(tree, n)).collect();
+                            chain.into_iter().chain(clauses)
+                        })
                         .filter(|&c| {
                             // The object of a clause on the object: "abandoned efforts to
                             // stop an anti-Gondor parade".
