@@ -754,6 +754,8 @@ fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize
 /// phrase with its preposition; a target slot binds an object or prepositional noun.
 fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, slots: &Slots, scope: &[usize]) -> Option<Binding> {
     let mut binding = Binding { source: None, target: None, target_place: None };
+    // The word a word element matched last, for a slot written after it.
+    let mut last_word: Option<usize> = None;
     for e in &p.elements {
         match &e.term {
             Term::Both | Term::Skip => continue,
@@ -764,7 +766,12 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 }
             }
             Term::Target | Term::Source => {
-                let candidates = slot_candidates(tree, v, e, scope, slots);
+                let mut candidates = slot_candidates(tree, v, e, scope, slots);
+                // "+ * MONEY $" for "received money from Osgiliath": a slot written after
+                // a word may be a noun of that word's prepositional phrases.
+                if let (true, Side::After, Some(w)) = (e.prep.is_empty(), e.side, last_word) {
+                    candidates.extend(nominal_chain(tree, w));
+                }
                 // "SRC move into TGT": the preposition is a word of the pattern and must be
                 // there, even when the noun it governs names no actor.
                 if !e.prep.is_empty() && candidates.is_empty() && !e.optional {
@@ -822,6 +829,9 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                             term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers)
                         }
                 });
+                if found.is_some() {
+                    last_word = found;
+                }
                 if found.is_none() && !e.optional {
                     return None;
                 }
