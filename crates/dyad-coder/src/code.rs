@@ -406,11 +406,11 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                                     Some("with" | "between" | "to" | "on" | "against" | "for" | "from" | "at" | "by" | "of" | "toward" | "towards" | "into" | "over" | "near" | "in")
                                 )
                         })
-                        .filter(|&c| Some(c) != party && mentions.phrase_actor(tree, dict, c).is_some())
                         .collect();
                     // "faces pressure from Congress": failing a known actor, one of unknown
                     // country (---LEG) still acts on a known subject.
-                    t = deep.iter().copied().find(names_actor).or(deep.first().copied()).into_iter().collect();
+                    let any_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some();
+                    t = deep.iter().copied().find(names_actor).or_else(|| deep.iter().copied().find(any_actor)).into_iter().collect();
                 }
                 // "Arnor believes Dagolath can cope": with no object, the clause's
                 // subject is whom the verb is about.
@@ -808,8 +808,8 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     // by a protestor").
                     // The subject of a passive is what was acted on: "a mortar bomb was fired"
                     // is no weapon firing (`- &WEAPON *`); its words are the object's.
-                    let actors: Vec<usize> = slots.surface_subjects.iter().copied().filter(|s| !slots.logical_objects.contains(s)).collect();
-                    actors.iter().chain(&slots.logical_subjects).flat_map(|&s| phrase_words(tree, s)).collect()
+                    let actors = slots.surface_subjects.iter().filter(|s| !slots.logical_objects.contains(s));
+                    actors.chain(&slots.logical_subjects).flat_map(|&s| phrase_words(tree, s)).collect()
                 } else {
                     fronted_object_words(tree, v, slots)
                 };
