@@ -766,12 +766,7 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 }
             }
             Term::Target | Term::Source => {
-                let mut candidates = slot_candidates(tree, v, e, scope, slots);
-                // "+ * MONEY $" for "received money from Osgiliath": a slot written after
-                // a word may be a noun of that word's prepositional phrases.
-                if let (true, Side::After, Some(w)) = (e.prep.is_empty(), e.side, last_word) {
-                    candidates.extend(nominal_chain(tree, w));
-                }
+                let candidates = slot_candidates(tree, v, e, scope, slots);
                 // "SRC move into TGT": the preposition is a word of the pattern and must be
                 // there, even when the noun it governs names no actor.
                 if !e.prep.is_empty() && candidates.is_empty() && !e.optional {
@@ -783,7 +778,13 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     .iter()
                     .copied()
                     .find(|&c| actor_at(c).is_some_and(|a| is_known(&a)))
-                    .or_else(|| candidates.iter().copied().find(|&c| actor_at(c).is_some()));
+                    .or_else(|| candidates.iter().copied().find(|&c| actor_at(c).is_some()))
+                    // "+ * MONEY $" for "received money from Osgiliath": a slot written
+                    // after a word may be a noun of that word's prepositional phrases.
+                    .or_else(|| match (e.prep.is_empty(), e.side, last_word) {
+                        (true, Side::After, Some(w)) => nominal_chain(tree, w).into_iter().find(|&c| actor_at(c).is_some()),
+                        _ => None,
+                    });
                 if found.is_none() && e.term == Term::Target && !e.prep.is_empty() {
                     binding.target_place = candidates.first().copied();
                 }
