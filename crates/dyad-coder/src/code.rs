@@ -403,14 +403,18 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                             chain.into_iter().chain(clauses)
                         })
                         .filter(|&c| {
+                            // Not the verb's own dependents, reached back through the noun
+                            // it modifies ("an agreement forced on Qatar by Saudi Arabia":
+                            // the agent is the source, not the target).
+                            tree.nodes[c].head != Some(v) &&
                             // The object of a clause on the object: "abandoned efforts to
                             // stop an anti-Gondor parade".
-                            tree.nodes[c].rel == Rel::Obj
+                            (tree.nodes[c].rel == Rel::Obj
                                 || matches!(tree.nodes[c].rel, Rel::Nmod | Rel::Obl | Rel::Agent)
                                 && matches!(
                                     tree.prep(c).as_deref(),
                                     Some("with" | "between" | "to" | "on" | "against" | "for" | "from" | "at" | "by" | "of" | "toward" | "towards" | "into" | "over" | "near" | "in")
-                                )
+                                ))
                         })
                         .collect();
                     // "faces pressure from Congress": failing a known actor, one of unknown
