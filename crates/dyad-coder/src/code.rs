@@ -399,7 +399,10 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                         // cultural issues sent from Bree")
                         .flat_map(|&o| {
                             let chain = nominal_chain(tree, o);
-                            let clauses: Vec<usize> = std::iter::once(o).chain(chain.iter().copied()).flat_map(|n| clause_objects(tree, n)).collect();
+                            // A reversed pattern's other party acts on the subject: it is in
+                            // the object's phrases ("pressure from Congress"), not in a clause
+                            // on it ("to help Iran").
+                            let clauses: Vec<usize> = if flipped { Vec::new() } else { std::iter::once(o).chain(chain.iter().copied()).flat_map(|n| clause_objects(tree, n)).collect() };
                             chain.into_iter().chain(clauses)
                         })
                         .filter(|&c| {
