@@ -425,6 +425,37 @@ mod tests {
     }
 
     #[test]
+    fn reduced_passives_and_controllers() {
+        let with_xpos = |rows: &[(&str, &str, &str, usize, &str)], xpos: &[(usize, &str)]| {
+            let mut s = sentence(rows);
+            for &(i, x) in xpos {
+                s.tokens[i].xpos = Some(x.into());
+            }
+            s
+        };
+        // "Soldiers killed in Ukraine": a participle on a noun is passive.
+        let s = with_xpos(&[("Soldiers", "soldier", "NOUN", 0, "root"), ("killed", "kill", "VERB", 1, "acl"), ("in", "in", "ADP", 4, "case"), ("Ukraine", "Ukraine", "PROPN", 2, "nmod")], &[(1, "VBN")]);
+        let t = Tree::new(&s);
+        assert!(t.is_participle_on_noun(1) && t.is_passive(1));
+        // "There were soldiers killed": the noun is the participle's patient.
+        let s = with_xpos(
+            &[("There", "there", "PRON", 2, "expl"), ("were", "be", "VERB", 0, "root"), ("soldiers", "soldier", "NOUN", 4, "nsubj"), ("killed", "kill", "VERB", 2, "csubj")],
+            &[(3, "VBD")],
+        );
+        let t = Tree::new(&s);
+        assert_eq!(t.nodes[2].rel, Rel::NsubjPass);
+        assert!(t.is_passive(3));
+        // "Gollum was seen to break in": the passive subject controls the complement.
+        let s = sentence(&[("Gollum", "Gollum", "PROPN", 3, "nsubjpass"), ("was", "be", "AUX", 3, "auxpass"), ("seen", "see", "VERB", 0, "root"), ("to", "to", "PART", 5, "mark"), ("break", "break", "VERB", 3, "xcomp")]);
+        assert_eq!(Tree::new(&s).subjects(4), vec![0]);
+        // "Congress asks Obama to help": an object-control infinitive parsed as advcl.
+        let s = sentence(&[("Congress", "Congress", "PROPN", 2, "nsubj"), ("asks", "ask", "VERB", 0, "root"), ("Obama", "Obama", "PROPN", 2, "dobj"), ("to", "to", "PART", 5, "mark"), ("help", "help", "VERB", 2, "advcl")]);
+        let t = Tree::new(&s);
+        assert_eq!(t.nodes[4].rel, Rel::Xcomp);
+        assert_eq!(t.subjects(4), vec![2]);
+    }
+
+    #[test]
     fn negation_modality_and_inherited_subjects() {
         // "Kiev could not demand aid and agreed to talk"
         let s = sentence(&[
