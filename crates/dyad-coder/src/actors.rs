@@ -100,7 +100,9 @@ impl Mentions {
                 let Some(&id) = m.candidates.first() else { continue };
                 let code = dict.agents[id.0 as usize].code.clone();
                 for k in m.start..m.end.min(n) {
-                    if agents[k].is_none() && names[k].is_none() {
+                    // A longer entry wins: "government forces" (MIL) over "government" (GOV).
+                    let shorter = |a: &(AgentCode, usize, usize)| a.2 - a.1 < m.end - 1 - m.start;
+                    if agents[k].as_ref().is_none_or(shorter) && names[k].is_none() {
                         agents[k] = Some((code.clone(), m.start, m.end - 1));
                     }
                 }

@@ -257,7 +257,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     let object_nodes: Vec<usize> = if passive {
         let mut t: Vec<usize> = tree.children_with(v, Rel::NsubjPass).collect();
         if t.is_empty() {
-            t = tree.subjects(v).into_iter().filter(|&s| tree.nodes[s].rel == Rel::NsubjPass).collect();
+            // "soldiers killed in Ukraine": the noun a participle modifies is its patient.
+            let on_noun = tree.is_participle_on_noun(v);
+            t = tree.subjects(v).into_iter().filter(|&s| on_noun || tree.nodes[s].rel == Rel::NsubjPass).collect();
         }
         t
     } else {
@@ -272,8 +274,17 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         .filter(|&c| matches!(tree.nodes[c].rel, Rel::Nsubj | Rel::NsubjPass))
         .collect();
     let surface_subjects = if surface_subjects.is_empty() { tree.subjects(v) } else { surface_subjects };
-    let subject_words = surface_subjects.iter().chain(&subject_nodes).flat_map(|&s| phrase_words(tree, s)).collect();
-    let slots = Slots { logical_subjects: subject_nodes.clone(), logical_objects: object_nodes.clone(), surface_subjects, subject_words };
+    // The subject of a passive is what was acted on: "a mortar bomb was fired" is no
+    // weapon firing (`- &WEAPON *`); its words are the object's.
+    let subject_words = surface_subjects.iter().filter(|s| !object_nodes.contains(s)).chain(&subject_nodes).flat_map(|&s| phrase_words(tree, s)).collect();
+    let mut slots = Slots {
+        logical_subjects: subject_nodes.clone(),
+        logical_objects: object_nodes.clone(),
+        surface_subjects,
+        subject_words,
+        fronted_object_words: Vec::new(),
+    };
+    slots.fronted_object_words = fronted_object_words(tree, v, &slots);
 
     // The best pattern: most specific first, then dictionary order.
     let mut best: Option<(&Pattern, Binding)> = None;
@@ -303,7 +314,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // PETRARCH pattern's slots are positions, and a verb alone names none, so for them the
     // target is searched for among the verb's other dependents.
     let mut search_target = true;
-    let mut reverse_only = false;
+    let mut flipped = false;
     let target_place = best.as_ref().and_then(|(_, b)| b.target_place);
     // "* (FOR) [113]", "* (FOR ASYLUM)": a preposition the pattern names marks a
     // participant even where it usually does not ("called for a boycott against
@@ -319,7 +330,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             let (code, reverse) = match (&p.code, &p.reverse_code) {
                 (Some(c), r) => (c.clone(), r.clone()),
                 (None, Some(r)) => {
-                    reverse_only = true;
+                    flipped = true;
                     (r.clone(), None)
                 }
                 (None, None) => return None,
@@ -339,15 +350,30 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
 
     let actors_of = |nodes: &[usize]| actors_of(tree, mentions, dict, nodes);
     let mut sources = actors_of(&subject_nodes);
+    if passive && sources.is_empty() {
+        sources = actors_of(&instrument_agents(tree, &subject_nodes));
+    }
+    // "killed in an attack carried out by rebels": without an agent, the agent of a
+    // participle on one of the passive's obliques.
+    if passive && sources.is_empty() && subject_nodes.is_empty() {
+        let obliques: Vec<usize> = tree.nodes[v].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Obl).collect();
+        sources = actors_of(&instrument_agents(tree, &obliques));
+    }
     // "The Philippines was criticized over its dispute with Eriador": a passive without
     // its agent takes, as the field's coders do, the other party the clause names.
     let has_by_phrase = tree.nodes[v].children.iter().any(|&c| tree.prep(c) == Some("by"));
-    if passive && subject_nodes.is_empty() && !has_by_phrase {
+    // The party taken as the source is not also the target.
+    let mut party: Option<usize> = None;
+    if passive && subject_nodes.is_empty() && sources.is_empty() && !has_by_phrase {
         let known = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
-        let party = participant_obliques(tree, v)
+        let parties: Vec<usize> = participant_obliques(tree, v)
             .flat_map(|o| std::iter::once(o).chain(nominal_chain(tree, o)))
             .filter(|&c| !object_nodes.contains(&c))
-            .find(known);
+            .filter(known)
+            .collect();
+        // "a mortar bomb was fired at it from the Gaza Strip": where the act came from is
+        // who did it, before any other party.
+        party = parties.iter().copied().find(|&c| tree.prep(c) == Some("from")).or(parties.first().copied());
         sources = actors_of(&party.into_iter().collect::<Vec<_>>());
     }
     let target_nodes: Vec<usize> = match target_node {
@@ -361,7 +387,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             let mut t = object_nodes.clone();
             let unknown = actors_of(&t).iter().all(|a| !is_known(a));
             if unknown {
-                let names_actor = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
+                let names_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
                 // Where it happened ranks after whom it involved: "celebrated Iftar in
                 // Osgiliath with the leaders of Gondor".
                 // "issued arrest warrants for two Brazilian men": a for-phrase that itself
@@ -377,22 +403,37 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                     // leading into Mordor").
                     let named_by_pattern = tree.nodes[v].children.iter().copied().filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl) && prep_matches(tree, c, &pattern_preps));
                     let starts: Vec<usize> = object_nodes.iter().copied().chain(participant_obliques(tree, v)).chain(named_by_pattern).chain(pattern_phrases.iter().copied()).collect();
-                    t = starts
+                    let deep: Vec<usize> = starts
                         .iter()
-                        .flat_map(|&o| nominal_chain(tree, o).into_iter().chain(clause_objects(tree, o)))
+                        // (participles on the nouns of the chain too: "assurances on
+                        // cultural issues sent from Bree")
+                        .flat_map(|&o| {
+                            let chain = nominal_chain(tree, o);
+                            // A reversed pattern's other party acts on the subject: it is in
+                            // the object's phrases ("pressure from Congress"), not in a clause
+                            // on it ("to help Iran").
+                            let clauses: Vec<usize> = if flipped { Vec::new() } else { std::iter::once(o).chain(chain.iter().copied()).flat_map(|n| clause_objects(tree, n)).collect() };
+                            chain.into_iter().chain(clauses)
+                        })
                         .filter(|&c| {
+                            // Not the verb's own dependents, reached back through the noun
+                            // it modifies ("an agreement forced on Qatar by Saudi Arabia":
+                            // the agent is the source, not the target).
+                            tree.nodes[c].head != Some(v) &&
                             // The object of a clause on the object: "abandoned efforts to
                             // stop an anti-Gondor parade".
-                            tree.nodes[c].rel == Rel::Obj
-                                || matches!(tree.nodes[c].rel, Rel::Nmod | Rel::Obl)
+                            (tree.nodes[c].rel == Rel::Obj
+                                || matches!(tree.nodes[c].rel, Rel::Nmod | Rel::Obl | Rel::Agent)
                                 && matches!(
                                     tree.prep(c).as_deref(),
                                     Some("with" | "between" | "to" | "on" | "against" | "for" | "from" | "at" | "by" | "of" | "toward" | "towards" | "into" | "over" | "near" | "in")
-                                )
+                                ))
                         })
-                        .filter(names_actor)
-                        .take(1)
                         .collect();
+                    // "faces pressure from Congress": failing a known actor, one of unknown
+                    // country (---LEG) still acts on a known subject.
+                    let any_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some();
+                    t = deep.iter().copied().find(names_actor).or_else(|| deep.iter().copied().find(any_actor)).into_iter().collect();
                 }
                 // "Arnor believes Dagolath can cope": with no object, the clause's
                 // subject is whom the verb is about.
@@ -433,15 +474,32 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None });
     }
     let path = format!(
-        "verb {} ({}){}; source {}; target {}",
+        "verb {} ({}){}; source {}; target {}{}",
         tree.nodes[v].form,
         lemma,
         if passive { ", passive" } else { "" },
         describe(tree, &subject_nodes),
-        describe(tree, &target_nodes)
+        describe(tree, &target_nodes),
+        if flipped { "; reversed" } else { "" }
     );
-    let (sources, targets) = if reverse_only { (targets, sources) } else { (sources, targets) };
+    if flipped {
+        std::mem::swap(&mut sources, &mut targets);
+    }
     Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place })
+}
+
+/// "blown up by a missile fired by rebels": an agent that names no actor may be the
+/// instrument of one, the agent of a participle on it (through "believed to be fired").
+fn instrument_agents(tree: &Tree, agents: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    for &a in agents {
+        let mut clauses: Vec<usize> = tree.children_with(a, Rel::Acl).collect();
+        while let Some(c) = clauses.pop() {
+            out.extend(tree.children_with(c, Rel::Agent));
+            clauses.extend(tree.children_with(c, Rel::Xcomp));
+        }
+    }
+    out
 }
 
 /// A finite verb always has a subject in English; when the parse gives it none
@@ -567,7 +625,7 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     }
     let objects: Vec<usize> = tree.nodes[n].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c).as_deref() == Some("of")).collect();
     let subject_words = sources.iter().flat_map(|&s| phrase_words(tree, s)).collect();
-    let slots = Slots { logical_subjects: sources.clone(), logical_objects: objects, surface_subjects: sources.clone(), subject_words };
+    let slots = Slots { logical_subjects: sources.clone(), logical_objects: objects, surface_subjects: sources.clone(), subject_words, fronted_object_words: Vec::new() };
     let mut best: Option<(&Pattern, Binding)> = None;
     let scope = verb_scope(tree, n);
     for p in patterns {
@@ -654,7 +712,8 @@ fn clause_objects(tree: &Tree, nominal: usize) -> Vec<usize> {
         // Participles only: a relative clause is another event ("the group that has
         // seized parts of Iraq").
         .filter(|&c| tree.nodes[c].rel == Rel::Acl)
-        .flat_map(|c| tree.nodes[c].children.iter().copied().filter(|&a| matches!(tree.nodes[a].rel, Rel::Obj | Rel::Nmod | Rel::Obl)).collect::<Vec<_>>())
+        // (the agent of a passive one too: "memos sent by Bree")
+        .flat_map(|c| tree.nodes[c].children.iter().copied().filter(|&a| matches!(tree.nodes[a].rel, Rel::Obj | Rel::Nmod | Rel::Obl | Rel::Agent)).collect::<Vec<_>>())
         .collect()
 }
 
@@ -698,6 +757,9 @@ struct Slots {
     /// The words of the subjects' phrases, written or logical (in the passive, the
     /// agent's: "- PROTESTOR *" for "was demolished by a protestor").
     subject_words: Vec<usize>,
+    /// The words of an object written before the verb (a passive's subject, the noun a
+    /// participle modifies), for pattern words after the verb.
+    fronted_object_words: Vec<usize>,
 }
 
 /// Where a slot element may bind. A slot written with a preposition binds the noun of that
@@ -728,6 +790,8 @@ fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize
 /// phrase with its preposition; a target slot binds an object or prepositional noun.
 fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, slots: &Slots, scope: &[usize]) -> Option<Binding> {
     let mut binding = Binding { source: None, target: None, target_place: None, words: Vec::new() };
+    // The word a word element matched last, for a slot written after it.
+    let mut last_word: Option<usize> = None;
     for e in &p.elements {
         match &e.term {
             Term::Both => continue,
@@ -756,7 +820,13 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     .iter()
                     .copied()
                     .find(|&c| actor_at(c).is_some_and(|a| is_known(&a)))
-                    .or_else(|| candidates.iter().copied().find(|&c| actor_at(c).is_some()));
+                    .or_else(|| candidates.iter().copied().find(|&c| actor_at(c).is_some()))
+                    // "+ * MONEY $" for "received money from Osgiliath": a slot written
+                    // after a word may be a noun of that word's prepositional phrases.
+                    .or_else(|| match (e.prep.is_empty(), e.side, last_word) {
+                        (true, Side::After, Some(w)) => nominal_chain(tree, w).into_iter().find(|&c| actor_at(c).is_some()),
+                        _ => None,
+                    });
                 if found.is_none() && e.term == Term::Target && !e.prep.is_empty() {
                     binding.target_place = candidates.first().copied();
                 }
@@ -775,14 +845,19 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     Side::After => c > v,
                     Side::Before => c < v,
                 };
-                // "{DEATH TOLL} *": words before the verb are the subject's (or the
-                // passive agent's), not an adverb's: "Gollum recently allowed" is not
-                // "RECENTLY *", as the field's coders read their patterns.
-                let (in_scope, subject_words): (&[usize], &[usize]) = match e.side {
-                    Side::Before => (&[], &slots.subject_words),
-                    Side::After => (scope, &[]),
+                // "{DEATH TOLL} *": words before the verb are the subject's, or in the
+                // passive the agent's ("- PROTESTOR *" for "was demolished by a
+                // protestor"); words after it may be a passive's fronted object's
+                // ("Evidence ... was presented" for `- * EVIDENCE`). Both are computed once
+                // per verb, in `Slots`.
+                let extra_words: &[usize] = match e.side {
+                    Side::Before => &slots.subject_words,
+                    Side::After => &slots.fronted_object_words,
                 };
-                let found = in_scope.iter().copied().filter(|&c| side_ok(c) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(subject_words.iter().copied()).find(|&c| {
+                // Words before the verb are its actor's: "was heavily criticized" is no
+                // `- HEAVILY *`, "recently allowed" no `- RECENTLY *` (an adverb of the verb).
+                let adverb_before = |c: usize| e.side == Side::Before && c < v && tree.nodes[c].rel == Rel::Advmod && tree.nodes[c].head == Some(v);
+                let found = scope.iter().copied().filter(|&c| (side_ok(c) && !adverb_before(c)) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(extra_words.iter().copied()).find(|&c| {
                     if e.prep.is_empty() {
                         return term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers);
                     }
@@ -797,6 +872,9 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                             term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers)
                         }
                 });
+                if found.is_some() {
+                    last_word = found;
+                }
                 if found.is_none() && !e.optional {
                     return None;
                 }
@@ -805,6 +883,13 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
         }
     }
     Some(binding)
+}
+
+/// "Evidence against Russia was presented by the US" for `- * EVIDENCE`: a pattern's words
+/// after the verb are its object's, and the object of a passive (or of a participle on a
+/// noun, "the prisoners released") is written before the verb.
+fn fronted_object_words(tree: &Tree, v: usize, slots: &Slots) -> Vec<usize> {
+    slots.logical_objects.iter().filter(|&&o| o < v).flat_map(|&o| phrase_words(tree, o)).collect()
 }
 
 /// `{NEW &TIETYPES RELATIONS}`: the words of a braced phrase come before its head in

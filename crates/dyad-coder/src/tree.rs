@@ -164,8 +164,51 @@ impl<'a> Tree<'a> {
         for i in 0..n {
             tree.nodes[i].prep = tree.find_prep(i);
         }
+        tree.normalize_existential_passives();
+        tree.normalize_object_control();
         tree.normalize_v1();
         tree
+    }
+
+    /// "There were 10 soldiers killed in Ukraine": after an existential "there be", a noun
+    /// followed by a bare past participle is that participle's patient, however the parse
+    /// linked them (UDPipe makes "killed" a finite verb with "soldiers" its subject).
+    fn normalize_existential_passives(&mut self) {
+        for v in 0..self.nodes.len() {
+            let node = &self.nodes[v];
+            let Some(h) = node.head else { continue };
+            let existential = self.nodes[h].lemma == "be" && self.nodes[h].children.iter().any(|&c| self.nodes[c].label == "expl" && self.nodes[c].lemma == "there");
+            let participle = matches!(node.xpos, "VBN" | "VBD") && node.upos == "VERB" && h < v;
+            if !existential || !participle || self.has_child(v, Rel::Aux) || self.has_child(v, Rel::AuxPass) {
+                continue;
+            }
+            let subjects: Vec<usize> = self.children_with(v, Rel::Nsubj).filter(|&s| s < v && s > h).collect();
+            for s in subjects {
+                self.nodes[s].rel = Rel::NsubjPass;
+            }
+        }
+    }
+
+    /// "Congress is asking Obama to help Iran": UDPipe often attaches the infinitive of an
+    /// object-control verb as an adverbial clause; it is the verb's open complement, which
+    /// its object controls (a purpose clause, "sent troops to protect", is left alone).
+    fn normalize_object_control(&mut self) {
+        const OBJECT_CONTROL: &[&str] = &["ask", "urge", "call", "press", "persuade", "encourage", "invite", "tell", "order", "force", "allow", "request", "appeal", "implore", "beg", "advise", "instruct", "authorize", "authorise", "compel", "oblige", "push"];
+        for v in 0..self.nodes.len() {
+            let Some(h) = self.nodes[v].head else { continue };
+            let infinitive = self.nodes[v].rel == Rel::Advcl && self.children_with(v, Rel::Mark).any(|m| self.nodes[m].lemma == "to") && !self.has_child(v, Rel::Nsubj);
+            if infinitive && OBJECT_CONTROL.contains(&self.nodes[h].lemma.as_ref()) && (self.has_child(h, Rel::Obj) || self.has_child(h, Rel::Iobj)) {
+                self.nodes[v].rel = Rel::Xcomp;
+            }
+        }
+    }
+
+    /// "the prisoners released on Monday": a past participle on a noun (a reduced relative
+    /// clause) is passive, and the noun is what it acted on.
+    pub fn is_participle_on_noun(&self, v: usize) -> bool {
+        let n = &self.nodes[v];
+        let past_participle = n.xpos == "VBN" || n.xpos.is_empty() && n.feats.contains("VerbForm=Part") && n.feats.contains("Tense=Past");
+        n.rel == Rel::Acl && past_participle && !self.has_child(v, Rel::Nsubj) && !self.has_child(v, Rel::Aux)
     }
 
     /// UD v1 puts prepositional phrases of verbs under `nmod` and has no `obl:agent`;
@@ -232,7 +275,7 @@ impl<'a> Tree<'a> {
 
     /// Passive: a passive subject, a passive auxiliary, or a past participle with "by".
     pub fn is_passive(&self, v: usize) -> bool {
-        if self.has_child(v, Rel::NsubjPass) || self.has_child(v, Rel::AuxPass) {
+        if self.has_child(v, Rel::NsubjPass) || self.has_child(v, Rel::AuxPass) || self.is_participle_on_noun(v) {
             return true;
         }
         // A participle marked passive but with an active subject or a perfect "have"
@@ -319,11 +362,11 @@ impl<'a> Tree<'a> {
                     if !objects.is_empty() {
                         return objects;
                     }
-                    // "Obama is scheduled to attend", "Gollum was seen to break in": the
+                    // "Gollum was seen to break into …", "was urged to attack": the
                     // passive subject of the controlling verb controls.
-                    let passive: Vec<usize> = self.children_with(h, Rel::NsubjPass).collect();
-                    if !passive.is_empty() {
-                        return passive;
+                    let patients: Vec<usize> = self.children_with(h, Rel::NsubjPass).collect();
+                    if !patients.is_empty() {
+                        return patients;
                     }
                 }
                 self.subjects(h)
@@ -379,6 +422,37 @@ mod tests {
         assert!(t.is_passive(2));
         assert_eq!(t.nodes[5].rel, Rel::Agent);
         assert_eq!(t.prep(5).as_deref(), Some("by"));
+    }
+
+    #[test]
+    fn reduced_passives_and_controllers() {
+        let with_xpos = |rows: &[(&str, &str, &str, usize, &str)], xpos: &[(usize, &str)]| {
+            let mut s = sentence(rows);
+            for &(i, x) in xpos {
+                s.tokens[i].xpos = Some(x.into());
+            }
+            s
+        };
+        // "Soldiers killed in Ukraine": a participle on a noun is passive.
+        let s = with_xpos(&[("Soldiers", "soldier", "NOUN", 0, "root"), ("killed", "kill", "VERB", 1, "acl"), ("in", "in", "ADP", 4, "case"), ("Ukraine", "Ukraine", "PROPN", 2, "nmod")], &[(1, "VBN")]);
+        let t = Tree::new(&s);
+        assert!(t.is_participle_on_noun(1) && t.is_passive(1));
+        // "There were soldiers killed": the noun is the participle's patient.
+        let s = with_xpos(
+            &[("There", "there", "PRON", 2, "expl"), ("were", "be", "VERB", 0, "root"), ("soldiers", "soldier", "NOUN", 4, "nsubj"), ("killed", "kill", "VERB", 2, "csubj")],
+            &[(3, "VBD")],
+        );
+        let t = Tree::new(&s);
+        assert_eq!(t.nodes[2].rel, Rel::NsubjPass);
+        assert!(t.is_passive(3));
+        // "Gollum was seen to break in": the passive subject controls the complement.
+        let s = sentence(&[("Gollum", "Gollum", "PROPN", 3, "nsubjpass"), ("was", "be", "AUX", 3, "auxpass"), ("seen", "see", "VERB", 0, "root"), ("to", "to", "PART", 5, "mark"), ("break", "break", "VERB", 3, "xcomp")]);
+        assert_eq!(Tree::new(&s).subjects(4), vec![0]);
+        // "Congress asks Obama to help": an object-control infinitive parsed as advcl.
+        let s = sentence(&[("Congress", "Congress", "PROPN", 2, "nsubj"), ("asks", "ask", "VERB", 0, "root"), ("Obama", "Obama", "PROPN", 2, "dobj"), ("to", "to", "PART", 5, "mark"), ("help", "help", "VERB", 2, "advcl")]);
+        let t = Tree::new(&s);
+        assert_eq!(t.nodes[4].rel, Rel::Xcomp);
+        assert_eq!(t.subjects(4), vec![2]);
     }
 
     #[test]
