@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use dyad_dict::{variants, ActorId, ActorKind, AgentCode, Dictionaries};
+use dyad_dict::{variants, ActorId, ActorKind, AgentCode, Dictionaries, SentenceWords};
 use dyad_model::Date;
 
 use crate::tree::{Rel, Tree};
@@ -59,10 +59,17 @@ pub struct Mentions {
 
 impl Mentions {
     pub fn find(tree: &Tree, dict: &Dictionaries, date: Date, context: &mut ArticleContext) -> Mentions {
+        let forms: Vec<&str> = tree.nodes.iter().map(|t| t.form).collect();
+        Mentions::find_in(tree, &SentenceWords::new(&forms), dict, date, context)
+    }
+
+    /// [`Mentions::find`] with the sentence's words already normalised (see
+    /// [`SentenceWords`]).
+    pub fn find_in(tree: &Tree, words: &SentenceWords, dict: &Dictionaries, date: Date, context: &mut ArticleContext) -> Mentions {
         let n = tree.len();
         let forms: Vec<&str> = tree.nodes.iter().map(|t| t.form).collect();
         let mut names = vec![None; n];
-        for m in dict.actors_at(&forms) {
+        for m in dict.actors_in(words) {
             if let Some((id, code)) = dict.resolve(&m, date) {
                 for slot in names.iter_mut().take(m.end.min(n)).skip(m.start) {
                     *slot = Some((code.as_str().to_string(), id, m.start, m.end - 1));
@@ -95,8 +102,9 @@ impl Mentions {
         // Agents match on lemmas so that "ministers" and "minister" are one entry, and on
         // forms for entries written in the plural ("forces", whose lemma is "force").
         let lemmas: Vec<&str> = tree.nodes.iter().map(|t| t.lemma.as_ref()).collect();
-        for words in [&lemmas, &forms] {
-            for m in dict.agents_at(words) {
+        let by_lemma = SentenceWords::without_spellings(&lemmas);
+        for sentence_words in [&by_lemma, words] {
+            for m in dict.agents_in(sentence_words) {
                 let Some(&id) = m.candidates.first() else { continue };
                 let code = dict.agents[id.0 as usize].code.clone();
                 for k in m.start..m.end.min(n) {

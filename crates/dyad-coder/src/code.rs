@@ -71,10 +71,12 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         return Vec::new();
     }
     let forms: Vec<&str> = tree.nodes.iter().map(|n| n.form).collect();
-    if dict.is_discard(&forms).is_some() {
+    // Normalised once for the discard, actor and agent lookups.
+    let words = dyad_dict::SentenceWords::new(&forms);
+    if dict.discard_in(&words).is_some() {
         return Vec::new();
     }
-    let mut mentions = Mentions::find(&tree, dict, date, context);
+    let mut mentions = Mentions::find_in(&tree, &words, dict, date, context);
     let mut events = Vec::new();
     // Who "he" and "she" mean: the last person who was the subject of a clause before
     // the pronoun, in this sentence or (for the first clauses) an earlier one.
@@ -790,9 +792,10 @@ fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize
 /// phrase with its preposition; a target slot binds an object or prepositional noun.
 fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, slots: &Slots, scope: &[usize]) -> Option<Binding> {
     let mut binding = Binding { source: None, target: None, target_place: None, words: Vec::new() };
-    // The word a word element matched last, for a slot written after it.
-    let mut last_word: Option<usize> = None;
-    for e in &p.elements {
+    // Words first, slots after: most patterns tried fail on a word, and a slot costs an
+    // actor lookup. The word each element matched, for a slot written after it.
+    let mut word_found = [None::<usize>; 16];
+    for (i, e) in p.elements.iter().enumerate() {
         match &e.term {
             Term::Both => continue,
             // "(IN ^)": whatever the phrase is, its preposition must be there.
@@ -805,39 +808,6 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
             Term::Any => {
                 if !e.prep.is_empty() && !e.optional && !scope.iter().any(|&c| prep_matches(tree, c, &e.prep)) {
                     return None;
-                }
-            }
-            Term::Target | Term::Source => {
-                let candidates = slot_candidates(tree, v, e, scope, slots);
-                // "SRC move into TGT": the preposition is a word of the pattern and must be
-                // there, even when the noun it governs names no actor.
-                if !e.prep.is_empty() && candidates.is_empty() && !e.optional {
-                    return None;
-                }
-                // A known actor before a role of unknown country ("---GOV").
-                let actor_at = |c: usize| mentions.phrase_actor(tree, dict, c);
-                let found = candidates
-                    .iter()
-                    .copied()
-                    .find(|&c| actor_at(c).is_some_and(|a| is_known(&a)))
-                    .or_else(|| candidates.iter().copied().find(|&c| actor_at(c).is_some()))
-                    // "+ * MONEY $" for "received money from Osgiliath": a slot written
-                    // after a word may be a noun of that word's prepositional phrases.
-                    .or_else(|| match (e.prep.is_empty(), e.side, last_word) {
-                        (true, Side::After, Some(w)) => nominal_chain(tree, w).into_iter().find(|&c| actor_at(c).is_some()),
-                        _ => None,
-                    });
-                if found.is_none() && e.term == Term::Target && !e.prep.is_empty() {
-                    binding.target_place = candidates.first().copied();
-                }
-                // A slot with no actor there still lets the pattern match when its words do
-                // (PETRARCH codes the verb; the dyad check comes later).
-                if let Some(node) = found {
-                    if e.term == Term::Target {
-                        binding.target = Some(node);
-                    } else {
-                        binding.source = Some(node);
-                    }
                 }
             }
             Term::Words(_) | Term::Synset(_) => {
@@ -872,14 +842,58 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                             term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers)
                         }
                 });
-                if found.is_some() {
-                    last_word = found;
+                if let Some(slot) = word_found.get_mut(i) {
+                    *slot = found;
                 }
                 if found.is_none() && !e.optional {
                     return None;
                 }
                 binding.words.extend(found);
             }
+            Term::Target | Term::Source => {}
+        }
+    }
+    for (i, e) in p.elements.iter().enumerate() {
+        if !matches!(e.term, Term::Target | Term::Source) {
+            continue;
+        }
+        // The word a word element before this slot matched last.
+        let last_word = word_found[..i.min(word_found.len())].iter().rev().find_map(|w| *w);
+        match &e.term {
+            Term::Target | Term::Source => {
+                let candidates = slot_candidates(tree, v, e, scope, slots);
+                // "SRC move into TGT": the preposition is a word of the pattern and must be
+                // there, even when the noun it governs names no actor.
+                if !e.prep.is_empty() && candidates.is_empty() && !e.optional {
+                    return None;
+                }
+                // A known actor before a role of unknown country ("---GOV").
+                let actor_at = |c: usize| mentions.phrase_actor(tree, dict, c);
+                let found = candidates
+                    .iter()
+                    .copied()
+                    .find(|&c| actor_at(c).is_some_and(|a| is_known(&a)))
+                    .or_else(|| candidates.iter().copied().find(|&c| actor_at(c).is_some()))
+                    // "+ * MONEY $" for "received money from Osgiliath": a slot written
+                    // after a word may be a noun of that word's prepositional phrases.
+                    .or_else(|| match (e.prep.is_empty(), e.side, last_word) {
+                        (true, Side::After, Some(w)) => nominal_chain(tree, w).into_iter().find(|&c| actor_at(c).is_some()),
+                        _ => None,
+                    });
+                if found.is_none() && e.term == Term::Target && !e.prep.is_empty() {
+                    binding.target_place = candidates.first().copied();
+                }
+                // A slot with no actor there still lets the pattern match when its words do
+                // (PETRARCH codes the verb; the dyad check comes later).
+                if let Some(node) = found {
+                    if e.term == Term::Target {
+                        binding.target = Some(node);
+                    } else {
+                        binding.source = Some(node);
+                    }
+                }
+            }
+            _ => {}
         }
     }
     Some(binding)

@@ -14,6 +14,22 @@ use crate::ontology::{CameoEntry, Ontology};
 use crate::petrarch::verbs::member_forms;
 use crate::variants::{normalize, normalize_words, skeleton_word, words_with_case, Case};
 
+/// A sentence's tokens split into dictionary words and normalised once, for the several
+/// lookups a coder makes in the same sentence (actors, agents, discards).
+pub struct SentenceWords(TokenWords);
+
+impl SentenceWords {
+    pub fn new(tokens: &[&str]) -> SentenceWords {
+        SentenceWords(TokenWords::new(tokens, true))
+    }
+
+    /// Without the spelling skeletons actor names are matched on: enough for agents and
+    /// discards, and cheaper.
+    pub fn without_spellings(tokens: &[&str]) -> SentenceWords {
+        SentenceWords(TokenWords::new(tokens, false))
+    }
+}
+
 /// Collects dictionary sources in order; later sources override earlier ones.
 ///
 /// ```
@@ -621,7 +637,21 @@ impl Dictionaries {
     /// word that differs from the dictionary's spelling only matches when the token is
     /// capitalised, so common words do not turn into names.
     pub fn actors_at(&self, tokens: &[&str]) -> Vec<ActorMatch> {
-        let tw = TokenWords::new(tokens, true);
+        self.actors_in(&SentenceWords::new(tokens))
+    }
+
+    /// [`Dictionaries::actors_at`] over words already split and normalised.
+    pub fn actors_in(&self, words: &SentenceWords) -> Vec<ActorMatch> {
+        // Words made without their spelling skeletons get them here.
+        let filled;
+        let tw = if words.0.skeleton.len() == words.0.exact.len() {
+            &words.0
+        } else {
+            let mut tw = words.0.clone();
+            tw.skeleton = tw.exact.iter().map(|w| skeleton_word(w)).collect();
+            filled = tw;
+            &filled
+        };
         let ids: Vec<Option<u32>> = tw.skeleton.iter().map(|w| self.actor_index.word_id(w)).collect();
         let mut out = Vec::new();
         let mut ends = Vec::new();
@@ -731,7 +761,12 @@ impl Dictionaries {
 
     /// Agent nouns in a sentence's tokens (or lemmas), longest first, not overlapping.
     pub fn agents_at(&self, tokens: &[&str]) -> Vec<AgentMatch> {
-        let tw = TokenWords::new(tokens, false);
+        self.agents_in(&SentenceWords::new(tokens))
+    }
+
+    /// [`Dictionaries::agents_at`] over words already split and normalised.
+    pub fn agents_in(&self, words: &SentenceWords) -> Vec<AgentMatch> {
+        let tw = &words.0;
         let ids: Vec<Option<u32>> = tw.exact.iter().map(|w| self.agent_index.word_id(w)).collect();
         let mut out = Vec::new();
         let mut ends = Vec::new();
@@ -849,7 +884,12 @@ impl Dictionaries {
     /// The first discard phrase found in the tokens, if any. A phrase with
     /// [`DiscardScope::Article`] stops the whole article.
     pub fn is_discard(&self, tokens: &[&str]) -> Option<&Discard> {
-        let tw = TokenWords::new(tokens, false);
+        self.discard_in(&SentenceWords::new(tokens))
+    }
+
+    /// [`Dictionaries::is_discard`] over words already split and normalised.
+    pub fn discard_in(&self, words: &SentenceWords) -> Option<&Discard> {
+        let tw = &words.0;
         let ids: Vec<Option<u32>> = tw.exact.iter().map(|w| self.discard_index.word_id(w)).collect();
         let mut ends = Vec::new();
         for i in 0..tw.exact.len() {

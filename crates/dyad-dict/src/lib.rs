@@ -54,7 +54,7 @@ mod testdata;
 pub use check::Conflict;
 pub use date::DateRange;
 pub use diag::{Diagnostic, FileId, FileTable, LoadError, Origin, Severity};
-pub use dictionaries::{ActorMatch, AgentMatch, Counts, Dictionaries, DictionariesBuilder, SourceFile};
+pub use dictionaries::{ActorMatch, AgentMatch, Counts, Dictionaries, DictionariesBuilder, SentenceWords, SourceFile};
 pub use load::{detect, Format};
 pub use model::*;
 pub use ontology::{CameoEntry, Ontology, QuadClass};

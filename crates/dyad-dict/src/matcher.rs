@@ -26,8 +26,11 @@ pub(crate) struct PhraseTrie<T> {
     edges: FxHashMap<(NodeId, WordId), NodeId>,
     nodes: u32,
     values: FxHashMap<NodeId, Vec<T>>,
-    /// Stem entries: at a node, a last word given as a prefix (PETRARCH discards).
-    stems: FxHashMap<NodeId, Vec<(Box<str>, T)>>,
+    /// Stem entries: at a node, a last word given as a prefix (PETRARCH discards), keyed
+    /// by that prefix so that a sentence word looks up its own prefixes instead of
+    /// trying every stem; each value carries its insertion number, to keep their order.
+    stems: FxHashMap<NodeId, FxHashMap<Box<str>, Vec<(u32, T)>>>,
+    stem_count: u32,
 }
 
 impl<T> Default for PhraseTrie<T> {
@@ -38,6 +41,7 @@ impl<T> Default for PhraseTrie<T> {
             nodes: 1,
             values: FxHashMap::default(),
             stems: FxHashMap::default(),
+            stem_count: 0,
         }
     }
 }
@@ -82,7 +86,9 @@ impl<T> PhraseTrie<T> {
     pub(crate) fn insert_stem(&mut self, words: &[impl AsRef<str>], value: T) {
         let Some((last, init)) = words.split_last() else { return };
         let node = self.node_for(init);
-        self.stems.entry(node).or_default().push((last.as_ref().into(), value));
+        let n = self.stem_count;
+        self.stem_count += 1;
+        self.stems.entry(node).or_default().entry(last.as_ref().into()).or_default().push((n, value));
     }
 
     /// The id of a word, if any phrase uses it.
@@ -102,14 +108,24 @@ impl<T> PhraseTrie<T> {
     ) {
         let mut node: NodeId = 0;
         let mut i = start;
+        let mut order: Vec<u32> = Vec::new();
         loop {
             if let Some(stems) = self.stems.get(&node) {
                 if let Some(w) = text.get(i) {
-                    for (prefix, v) in stems {
-                        if w.starts_with(&**prefix) {
+                    let from = out.len();
+                    for (k, _) in w.char_indices().skip(1).chain(std::iter::once((w.len(), ' '))) {
+                        for (n, v) in stems.get(&w[..k]).into_iter().flatten() {
                             out.push((i + 1, v));
+                            order.push(*n);
                         }
                     }
+                    // Stems in the order they were written, as before the index.
+                    if out.len() - from > 1 {
+                        let mut found: Vec<(u32, (usize, &'a T))> = order.drain(..).zip(out.drain(from..)).collect();
+                        found.sort_by_key(|f| f.0);
+                        out.extend(found.into_iter().map(|f| f.1));
+                    }
+                    order.clear();
                 }
             }
             let Some(Some(id)) = ids.get(i) else { break };
@@ -142,7 +158,7 @@ impl<T> PhraseTrie<T> {
 }
 
 /// A sentence's tokens as matching words.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct TokenWords {
     /// Normalised words (exact form).
     pub(crate) exact: Vec<String>,
