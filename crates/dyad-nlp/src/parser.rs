@@ -233,6 +233,26 @@ pub(crate) struct Ctx {
     alt: u32,
 }
 
+/// Node `i`'s word for features (0 = root, `usize::MAX` = absent).
+#[inline(always)]
+fn word_of(words: &[Ctx], i: usize) -> u64 {
+    match i {
+        usize::MAX => NONE,
+        0 => ROOT_W,
+        i => words[i - 1].word,
+    }
+}
+
+/// Node `i`'s tag for features (0 = root, `usize::MAX` = absent).
+#[inline(always)]
+fn tag_of(tags: &[u16], i: usize) -> u64 {
+    match i {
+        usize::MAX => 0xffff,
+        0 => 0xfffe,
+        i => tags[i - 1] as u64,
+    }
+}
+
 /// A word's runner-up tag and agreement bits, for features.
 #[inline(always)]
 fn alt_of(words: &[Ctx], i: usize) -> u64 {
@@ -288,20 +308,8 @@ fn extract_inner(st: &State, info: &[TokInfo], words: &[Ctx], tags: &[u16], out:
     let n = st.n;
     // Node ids: 0 = root, 1..=n words, usize::MAX = absent.
     const NO: usize = usize::MAX;
-    let w = |i: usize| -> u64 {
-        match i {
-            NO => NONE,
-            0 => ROOT_W,
-            i => words[i - 1].word,
-        }
-    };
-    let p = |i: usize| -> u64 {
-        match i {
-            NO => 0xffff,
-            0 => 0xfffe,
-            i => tags[i - 1] as u64,
-        }
-    };
+    let w = |i: usize| word_of(words, i);
+    let p = |i: usize| tag_of(tags, i);
     let lab = |i: usize| -> u64 {
         if i == NO || st.nodes[i].head < 0 {
             0xff
@@ -469,20 +477,8 @@ fn extract_inner(st: &State, info: &[TokInfo], words: &[Ctx], tags: &[u16], out:
 fn extract_b(b: usize, n: usize, info: &[TokInfo], words: &[Ctx], tags: &[u16], out: &mut Vec<u64>) {
     out.clear();
     const NO: usize = usize::MAX;
-    let w = |i: usize| -> u64 {
-        match i {
-            NO => NONE,
-            0 => ROOT_W,
-            i => words[i - 1].word,
-        }
-    };
-    let p = |i: usize| -> u64 {
-        match i {
-            NO => 0xffff,
-            0 => 0xfffe,
-            i => tags[i - 1] as u64,
-        }
-    };
+    let w = |i: usize| word_of(words, i);
+    let p = |i: usize| tag_of(tags, i);
     let n0 = if b <= n { b } else { NO };
     let n1 = if b < n { b + 1 } else { NO };
     let n2 = if b + 1 < n { b + 2 } else { NO };
@@ -517,20 +513,8 @@ fn extract_b(b: usize, n: usize, info: &[TokInfo], words: &[Ctx], tags: &[u16], 
 fn extract_s0b(s0: usize, b: usize, n: usize, info: &[TokInfo], words: &[Ctx], tags: &[u16], out: &mut Vec<u64>) {
     out.clear();
     const NO: usize = usize::MAX;
-    let w = |i: usize| -> u64 {
-        match i {
-            NO => NONE,
-            0 => ROOT_W,
-            i => words[i - 1].word,
-        }
-    };
-    let p = |i: usize| -> u64 {
-        match i {
-            NO => 0xffff,
-            0 => 0xfffe,
-            i => tags[i - 1] as u64,
-        }
-    };
+    let w = |i: usize| word_of(words, i);
+    let p = |i: usize| tag_of(tags, i);
     let n0 = if b <= n { b } else { NO };
     let n1 = if b < n { b + 1 } else { NO };
     let (s0w, s0p, n0w, n0p, n1p) = (w(s0), p(s0), w(n0), p(n0), p(n1));
