@@ -221,8 +221,12 @@ pub struct EventActor {
 
 impl EventActor {
     /// Split a CAMEO actor code into country and first sector. IGO codes ("IGOEUREEC")
-    /// have no country; their sector is "IGO".
+    /// have no country; their sector is "IGO". A role of unknown country ("---GOV") has
+    /// no country and its role as sector.
     pub fn split_code(code: &str) -> (Option<String>, Option<String>) {
+        if let Some(role) = code.strip_prefix("---") {
+            return (None, role.get(..3).filter(|s| s.len() == 3).map(str::to_string));
+        }
         let head = code.get(..3).unwrap_or("");
         let is_country = head.len() == 3 && head.chars().all(|c| c.is_ascii_uppercase()) && !matches!(head, "IGO" | "NGO" | "IMG" | "MNC");
         if is_country {
@@ -299,4 +303,20 @@ pub struct Event {
     pub location: Option<Location>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub explain: Option<Explanation>,
+}
+
+#[cfg(test)]
+mod actor_code_tests {
+    use super::EventActor;
+
+    #[test]
+    fn codes_split_into_country_and_sector() {
+        let s = |c: &str| EventActor::split_code(c);
+        assert_eq!(s("RUSGOV"), (Some("RUS".into()), Some("GOV".into())));
+        assert_eq!(s("UKR"), (Some("UKR".into()), None));
+        assert_eq!(s("IGOEUREEC"), (None, Some("IGO".into())));
+        // A role whose country the text does not give.
+        assert_eq!(s("---REB"), (None, Some("REB".into())));
+        assert_eq!(s("---"), (None, None));
+    }
 }
