@@ -440,9 +440,12 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                 // "Arnor believes Dagolath can cope": with no object, the clause's
                 // subject is whom the verb is about.
                 if t.is_empty() && object_nodes.is_empty() && !passive {
+                    // ("said that an arms embargo against Mordor would not work": the
+                    // subject's own phrases too.)
                     t = tree
                         .children_with(v, Rel::Ccomp)
                         .flat_map(|c| tree.children_with(c, Rel::Nsubj).collect::<Vec<_>>())
+                        .flat_map(|s| std::iter::once(s).chain(nominal_chain(tree, s)))
                         .filter(names_actor)
                         .take(1)
                         .collect();
