@@ -40,9 +40,9 @@ pub struct TrainParserArgs {
     /// Parser beam width; 1 is greedy (trained with a dynamic oracle).
     #[arg(long, default_value_t = 8)]
     pub beam: usize,
-    /// Beam width the written model parses with (0 = --beam). Narrower parses
-    /// faster: with a beam-8 model, 6 gives about 21k words/s and the same EWT-dev
-    /// scores, 5 about 25k words/s and 0.06 less LAS; 8 about 17k words/s.
+    /// Beam width the written model parses with (0 = --beam). Narrower parses faster,
+    /// wider a little more accurately: the shipped model is trained at 8 and parses at
+    /// 10 (`--decode-beam 10`), chosen on EWT dev; BENCHMARKS.md has the speeds.
     #[arg(long, default_value_t = 0)]
     pub decode_beam: usize,
     /// Jackknife folds that tag the parser's training data.
