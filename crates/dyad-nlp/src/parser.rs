@@ -864,26 +864,7 @@ impl Beam {
                 self.cands.truncate(k);
             }
             self.cands.sort_unstable_by(order);
-            for (j, &(sc, item, a)) in self.cands.iter().enumerate() {
-                if j >= self.next.len() {
-                    self.next.push(Item::default());
-                }
-                let src = &self.cur[item as usize];
-                let dst = &mut self.next[j];
-                dst.st.clone_from(&src.st);
-                dst.score = sc;
-                if a == u16::MAX {
-                    dst.hist = src.hist;
-                    dst.gold = src.gold;
-                } else {
-                    dst.st.apply(a as usize, nl);
-                    self.arena.push((src.hist, a));
-                    dst.hist = self.arena.len() as u32 - 1;
-                    dst.gold = src.gold && gold.is_some_and(|g| g.get(t) == Some(&a));
-                }
-            }
-            std::mem::swap(&mut self.cur, &mut self.next);
-            self.cur_len = self.cands.len();
+            self.advance(nl, gold.map(|g| (g, t)));
             if let Some(g) = gold {
                 // Advance the gold sequence alongside, scoring it with the same model.
                 if t < g.len() {
@@ -988,26 +969,37 @@ impl Beam {
                     insert_sorted(&mut self.cands, k, (total, i as u32, a as u16));
                 }
             }
-            for (j, &(sc, item, a)) in self.cands.iter().enumerate() {
-                if j >= self.next.len() {
-                    self.next.push(Item::default());
-                }
-                let src = &self.cur[item as usize];
-                let dst = &mut self.next[j];
-                dst.st.clone_from(&src.st);
-                dst.score = sc;
-                if a == u16::MAX {
-                    dst.hist = src.hist;
-                } else {
-                    dst.st.apply(a as usize, nl);
-                    self.arena.push((src.hist, a));
-                    dst.hist = self.arena.len() as u32 - 1;
-                }
-            }
-            std::mem::swap(&mut self.cur, &mut self.next);
-            self.cur_len = self.cands.len();
+            self.advance(nl, None);
         }
         0
+    }
+
+    /// The step's k best candidates (`cands`, best first) become the current items:
+    /// each copies its item's state and applies its action (`u16::MAX`: a finished
+    /// item kept as is). In training, `gold` (the gold actions and the step number)
+    /// marks the items still on the gold path.
+    fn advance(&mut self, nl: usize, gold: Option<(&[u16], usize)>) {
+        let Beam { cands, cur, next, arena, .. } = self;
+        for (j, &(sc, item, a)) in cands.iter().enumerate() {
+            if j >= next.len() {
+                next.push(Item::default());
+            }
+            let src = &cur[item as usize];
+            let dst = &mut next[j];
+            dst.st.clone_from(&src.st);
+            dst.score = sc;
+            if a == u16::MAX {
+                dst.hist = src.hist;
+                dst.gold = src.gold;
+            } else {
+                dst.st.apply(a as usize, nl);
+                arena.push((src.hist, a));
+                dst.hist = arena.len() as u32 - 1;
+                dst.gold = src.gold && gold.is_some_and(|(g, t)| g.get(t) == Some(&a));
+            }
+        }
+        std::mem::swap(cur, next);
+        self.cur_len = self.cands.len();
     }
 
     fn actions(&self, mut hist: u32, out: &mut Vec<u16>) {
