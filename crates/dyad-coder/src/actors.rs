@@ -229,10 +229,11 @@ impl Mentions {
 
     /// The actor a noun phrase headed by `head` names, if any.
     pub fn phrase_actor(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Option<ActorRef> {
-        let mut actor = self.phrase_actor_unprefixed(tree, dict, head)?;
+        let words = phrase_words(tree, head);
+        let mut actor = self.phrase_actor_unprefixed(tree, dict, head, &words)?;
         // "MSF Arnor", "an MSF Arnor diplomat": an agent written as a prefix (`NGO~`)
         // qualifies the whole actor (NGOARN, NGOARNGOV).
-        for w in phrase_words(tree, head) {
+        for w in words {
             if let Some((AgentCode::Prefix(p), _, _)) = &self.agents[w] {
                 if !actor.code.starts_with(&**p) {
                     actor.code = format!("{p}{}", actor.code);
@@ -242,12 +243,11 @@ impl Mentions {
         Some(actor)
     }
 
-    fn phrase_actor_unprefixed(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Option<ActorRef> {
-        let words = phrase_words(tree, head);
+    fn phrase_actor_unprefixed(&self, tree: &Tree, dict: &Dictionaries, head: usize, words: &[usize]) -> Option<ActorRef> {
         // A name anywhere in the phrase; the one nearest the head wins.
         let mut named: Option<&(String, ActorId, usize, usize)> = None;
         let mut best_distance = usize::MAX;
-        for &w in &words {
+        for &w in words {
             // A possessive pronoun ("his message") does not make the phrase its actor; it
             // only lends its owner's country to a role noun (see `possessor`).
             if tree.nodes[w].rel == Rel::NmodPoss && w != head && tree.nodes[w].upos == "PRON" {
@@ -280,25 +280,26 @@ impl Mentions {
                 return Some(person);
             }
         }
-        match (named, agent) {
+        // Whose role it is, when the phrase has a role noun: "Gondor's government".
+        let owner = agent.filter(|a| matches!(a.0, AgentCode::Sector(_))).and_then(|_| self.possessor(tree, dict, head));
+        match (named, agent, owner) {
             // A person or organisation named at the head: their own code, sharpened by a
             // role noun when the dictionary gives only a country ("Bree President
             // Romendacil" with Romendacil = BRE → BREGOV).
             // "Ithilen's minister Calimehtar", "Gondor's government": the possessive names
             // the country the role belongs to, and wins over a person's own code.
-            (_, Some(a)) if matches!(a.0, AgentCode::Sector(_)) && self.possessor(tree, dict, head).is_some() => {
-                let owner = self.possessor(tree, dict, head).unwrap();
+            (_, Some(a), Some(owner)) => {
                 let country: String = owner.code.chars().take(3).collect();
                 Some(ActorRef { code: a.0.apply(Some(&country)), name: None, id: None, first: owner.first.min(a.1), last: owner.last.max(a.2) })
             }
-            (Some(m), Some(a)) if best_distance == 0 && m.0.len() == 3 && matches!(a.0, AgentCode::Sector(_)) => {
+            (Some(m), Some(a), _) if best_distance == 0 && m.0.len() == 3 && matches!(a.0, AgentCode::Sector(_)) => {
                 let mut r = self.actor_ref(dict, m);
                 r.code = a.0.apply(Some(&m.0));
                 Some(r)
             }
-            (Some(m), _) if best_distance == 0 => Some(self.actor_ref(dict, m)),
+            (Some(m), _, _) if best_distance == 0 => Some(self.actor_ref(dict, m)),
             // "Russian defence minister", "Ukrainian soldiers": country + agent sector.
-            (Some(m), Some(a)) => {
+            (Some(m), Some(a), _) => {
                 let mut r = self.actor_ref(dict, m);
                 r.code = a.0.apply(Some(agent_base(&m.0)));
                 r.name = None;
@@ -307,20 +308,19 @@ impl Mentions {
                 r.last = r.last.max(a.2);
                 Some(r)
             }
-            (Some(m), None) => Some(self.actor_ref(dict, m)),
-            (None, Some(a)) if matches!(a.0, AgentCode::Actor(_)) => Some(ActorRef { code: a.0.apply(None), name: None, id: None, first: a.1, last: a.2 }),
+            (Some(m), None, _) => Some(self.actor_ref(dict, m)),
+            (None, Some(a), _) if matches!(a.0, AgentCode::Actor(_)) => Some(ActorRef { code: a.0.apply(None), name: None, id: None, first: a.1, last: a.2 }),
             // "lawmakers in Arnor", "officials of Gondor": the country is in a
             // prepositional phrase of the agent noun.
-            (None, Some(a)) => {
+            (None, Some(a), _) => {
                 let place = place_nmods(tree, head).into_iter().find_map(|c| self.phrase_actor(tree, dict, c));
-                match place {
+                match (place, &a.0) {
                     // "activists of Gonzo GMO" (an actor coded GONGMO): the role follows the
                     // actor's own code (GONGMOOPP), as PETRARCH composes codes. "exiled
                     // leaders of Egypt's Muslim Brotherhood" (Egypt + Muslim, EGYMUS): the
                     // roles come in the order read (EGYOPPMUS). A role the code already
                     // carries adds nothing.
-                    Some(place) if matches!(&a.0, AgentCode::Sector(_)) && place.code.len() > 3 && agent_base(&place.code).len() == 3 => {
-                        let AgentCode::Sector(s) = &a.0 else { unreachable!() };
+                    (Some(place), AgentCode::Sector(s)) if place.code.len() > 3 && agent_base(&place.code).len() == 3 => {
                         let (country, rest) = place.code.split_at(3);
                         let code = if rest.contains(&**s) {
                             place.code.clone()
@@ -331,30 +331,29 @@ impl Mentions {
                         };
                         Some(ActorRef { code, name: None, id: None, first: a.1.min(place.first), last: a.2.max(place.last) })
                     }
-                    Some(place) => {
+                    (Some(place), _) => {
                         let country: String = place.code.chars().take(3).collect();
                         Some(ActorRef { code: a.0.apply(Some(&country)), name: None, id: None, first: a.1.min(place.first), last: a.2.max(place.last) })
                     }
-                    // "Danish media and government": the modifier of the first conjunct
-                    // is the country of the others too.
-                    None if matches!(a.0, AgentCode::Sector(_)) && self.first_conjunct_base(tree, dict, head).is_some() => {
-                        let base = self.first_conjunct_base(tree, dict, head).unwrap();
-                        Some(ActorRef { code: a.0.apply(Some(&base)), name: None, id: None, first: a.1, last: a.2 })
-                    }
-                    // "Insurgents bombarded Aleppo": a role without a country is still an
-                    // actor, of unknown nationality ("---REB"), as the field codes it.
-                    // Only when the role noun is the phrase's head: "military support" is
-                    // support, not the military.
-                    None if matches!(a.0, AgentCode::Sector(_)) && (a.1..=a.2).contains(&head) => {
-                        Some(ActorRef { code: a.0.apply(Some(UNKNOWN_COUNTRY)), name: None, id: None, first: a.1, last: a.2 })
-                    }
-                    None => None,
+                    (None, AgentCode::Sector(_)) => match self.first_conjunct_base(tree, dict, head) {
+                        // "Danish media and government": the modifier of the first
+                        // conjunct is the country of the others too.
+                        Some(base) => Some(ActorRef { code: a.0.apply(Some(&base)), name: None, id: None, first: a.1, last: a.2 }),
+                        // "Insurgents bombarded Aleppo": a role without a country is still
+                        // an actor, of unknown nationality ("---REB"), as the field codes
+                        // it. Only when the role noun is the phrase's head: "military
+                        // support" is support, not the military.
+                        None => (a.1..=a.2)
+                            .contains(&head)
+                            .then(|| ActorRef { code: a.0.apply(Some(UNKNOWN_COUNTRY)), name: None, id: None, first: a.1, last: a.2 }),
+                    },
+                    (None, _) => None,
                 }
             }
             // "the Prince of Dol Amroth", "the population of Gondor": a noun that names no
             // actor stands for the one it belongs to.
             // "Eriador's death toll" stands for its owner too.
-            (None, None) => tree.nodes[head]
+            (None, None, _) => tree.nodes[head]
                 .children
                 .iter()
                 .copied()

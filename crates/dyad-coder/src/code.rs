@@ -870,13 +870,20 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 if !e.prep.is_empty() && candidates.is_empty() && !e.optional {
                     return None;
                 }
-                // A known actor before a role of unknown country ("---GOV").
+                // A known actor before a role of unknown country ("---GOV"); each
+                // candidate's actor is looked up once.
                 let actor_at = |c: usize| mentions.phrase_actor(tree, dict, c);
-                let found = candidates
-                    .iter()
-                    .copied()
-                    .find(|&c| actor_at(c).is_some_and(|a| is_known(&a)))
-                    .or_else(|| candidates.iter().copied().find(|&c| actor_at(c).is_some()))
+                let mut first_any = None;
+                let known = candidates.iter().copied().find(|&c| match actor_at(c) {
+                    Some(a) if is_known(&a) => true,
+                    Some(_) => {
+                        first_any = first_any.or(Some(c));
+                        false
+                    }
+                    None => false,
+                });
+                let found = known
+                    .or(first_any)
                     // "+ * MONEY $" for "received money from Osgiliath": a slot written
                     // after a word may be a noun of that word's prepositional phrases.
                     .or_else(|| match (e.prep.is_empty(), e.side, last_word) {
