@@ -58,14 +58,9 @@ pub struct Mentions {
 }
 
 impl Mentions {
-    pub fn find(tree: &Tree, dict: &Dictionaries, date: Date, context: &mut ArticleContext) -> Mentions {
-        let forms: Vec<&str> = tree.nodes.iter().map(|t| t.form).collect();
-        Mentions::find_in(tree, &SentenceWords::new(&forms), dict, date, context)
-    }
-
-    /// [`Mentions::find`] with the sentence's words already normalised (see
-    /// [`SentenceWords`]).
-    pub fn find_in(tree: &Tree, words: &SentenceWords, dict: &Dictionaries, date: Date, context: &mut ArticleContext) -> Mentions {
+    /// The names and agents of a sentence whose words (its forms) are already
+    /// normalised in `words`.
+    pub fn find(tree: &Tree, words: &SentenceWords, dict: &Dictionaries, date: Date, context: &mut ArticleContext) -> Mentions {
         let n = tree.len();
         let forms: Vec<&str> = tree.nodes.iter().map(|t| t.form).collect();
         let mut names = vec![None; n];

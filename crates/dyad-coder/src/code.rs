@@ -76,7 +76,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     if dict.discard_in(&words).is_some() {
         return Vec::new();
     }
-    let mut mentions = Mentions::find_in(&tree, &words, dict, date, context);
+    let mut mentions = Mentions::find(&tree, &words, dict, date, context);
     let mut events = Vec::new();
     // Who "he" and "she" mean: the last person who was the subject of a clause before
     // the pronoun, in this sentence or (for the first clauses) an earlier one.

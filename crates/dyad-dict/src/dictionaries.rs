@@ -761,7 +761,7 @@ impl Dictionaries {
 
     /// Agent nouns in a sentence's tokens (or lemmas), longest first, not overlapping.
     pub fn agents_at(&self, tokens: &[&str]) -> Vec<AgentMatch> {
-        self.agents_in(&SentenceWords::new(tokens))
+        self.agents_in(&SentenceWords::without_spellings(tokens))
     }
 
     /// [`Dictionaries::agents_at`] over words already split and normalised.
@@ -884,7 +884,7 @@ impl Dictionaries {
     /// The first discard phrase found in the tokens, if any. A phrase with
     /// [`DiscardScope::Article`] stops the whole article.
     pub fn is_discard(&self, tokens: &[&str]) -> Option<&Discard> {
-        self.discard_in(&SentenceWords::new(tokens))
+        self.discard_in(&SentenceWords::without_spellings(tokens))
     }
 
     /// [`Dictionaries::is_discard`] over words already split and normalised.
