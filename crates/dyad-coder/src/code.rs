@@ -450,6 +450,17 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                         .take(1)
                         .collect();
                 }
+                // "signed an accord to supply Gondor with wheat": the purpose clause
+                // names whom the act is for.
+                if t.is_empty() && !passive {
+                    t = tree
+                        .children_with(v, Rel::Advcl)
+                        .filter(|&c| tree.children_with(c, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "to") && !tree.has_child(c, Rel::Nsubj))
+                        .flat_map(|c| tree.children_with(c, Rel::Obj).collect::<Vec<_>>())
+                        .filter(names_actor)
+                        .take(1)
+                        .collect();
+                }
                 if t.is_empty() {
                     t = object_nodes.clone();
                 }
