@@ -324,6 +324,12 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // "* ASYLUM [1033]" matched in "bargain for foreign asylum in Gondor": the phrase the
     // pattern's word is in holds the participant.
     let pattern_phrases: Vec<usize> = best.as_ref().map(|(_, b)| b.words.iter().copied().filter(|&w| tree.nodes[w].head == Some(v) && tree.nodes[w].rel == Rel::Obl).collect()).unwrap_or_default();
+    // "vowed to wage war on the Rohans" (`* WAR`): a complement the pattern reached into
+    // holds the participants of the act the pattern names.
+    let pattern_complements: Vec<usize> = best
+        .as_ref()
+        .map(|(_, b)| tree.children_with(v, Rel::Xcomp).filter(|&x| b.words.iter().any(|&w| tree.nodes[w].head == Some(x))).collect())
+        .unwrap_or_default();
     let pattern_preps: Vec<Box<str>> = best.as_ref().map(|(p, _)| p.elements.iter().filter(|e| !matches!(e.term, Term::Target | Term::Source)).flat_map(|e| e.prep.iter().cloned()).collect()).unwrap_or_default();
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
         Some((p, b)) => {
@@ -395,7 +401,8 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                 // "issued arrest warrants for two Brazilian men": a for-phrase that itself
                 // names the actor is the target (but "fight for a future in Europe" is not).
                 let for_actor = tree.nodes[v].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Obl && tree.prep(c) == Some("for"));
-                let mut named: Vec<usize> = participant_obliques(tree, v).chain(for_actor).filter(names_actor).collect();
+                let complement_parties = pattern_complements.iter().flat_map(|&x| tree.children_with(x, Rel::Obj).chain(participant_obliques(tree, x)));
+                let mut named: Vec<usize> = participant_obliques(tree, v).chain(for_actor).chain(complement_parties).filter(names_actor).collect();
                 named.dedup();
                 named.sort_by_key(|&c| matches!(tree.prep(c), Some("in" | "at" | "near" | "inside" | "across" | "throughout")));
                 t = named.into_iter().take(1).collect();
@@ -967,8 +974,10 @@ fn verb_scope(tree: &Tree, v: usize) -> Vec<usize> {
                 out.push(w);
             }
         }
+        // "vowed to wage war": the open complement's object is in the pattern's reach.
+        let complement = rel == Rel::Xcomp;
         for &g in &tree.nodes[c].children {
-            if matches!(tree.nodes[g].rel, Rel::Nmod | Rel::Obl) {
+            if matches!(tree.nodes[g].rel, Rel::Nmod | Rel::Obl) || complement && tree.nodes[g].rel == Rel::Obj {
                 out.push(g);
                 out.extend(phrase_words(tree, g).into_iter().filter(|&w| w != g));
             }

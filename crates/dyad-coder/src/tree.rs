@@ -165,7 +165,7 @@ impl<'a> Tree<'a> {
             tree.nodes[i].prep = tree.find_prep(i);
         }
         tree.normalize_existential_passives();
-        tree.normalize_object_control();
+        tree.normalize_control();
         tree.normalize_v1();
         tree
     }
@@ -189,15 +189,19 @@ impl<'a> Tree<'a> {
         }
     }
 
-    /// "Congress is asking Obama to help Iran": UDPipe often attaches the infinitive of an
-    /// object-control verb as an adverbial clause; it is the verb's open complement, which
-    /// its object controls (a purpose clause, "sent troops to protect", is left alone).
-    fn normalize_object_control(&mut self) {
+    /// "Congress is asking Obama to help Iran", "the militia vowed on Thursday to wage
+    /// war": UDPipe often attaches the infinitive of a control verb as an adverbial clause;
+    /// it is the verb's open complement, which its object (or, without one, its subject)
+    /// controls. A purpose clause ("sent troops to protect") is left alone.
+    fn normalize_control(&mut self) {
         const OBJECT_CONTROL: &[&str] = &["ask", "urge", "call", "press", "persuade", "encourage", "invite", "tell", "order", "force", "allow", "request", "appeal", "implore", "beg", "advise", "instruct", "authorize", "authorise", "compel", "oblige", "push"];
+        const SUBJECT_CONTROL: &[&str] = &["vow", "pledge", "promise", "agree", "decide", "threaten", "refuse", "plan", "intend", "want", "hope", "seek", "try", "attempt", "offer", "fail", "prepare", "aim", "expect", "resolve", "undertake", "swear", "volunteer", "wish", "choose", "decline", "vote"];
         for v in 0..self.nodes.len() {
             let Some(h) = self.nodes[v].head else { continue };
             let infinitive = self.nodes[v].rel == Rel::Advcl && self.children_with(v, Rel::Mark).any(|m| self.nodes[m].lemma == "to") && !self.has_child(v, Rel::Nsubj);
-            if infinitive && OBJECT_CONTROL.contains(&self.nodes[h].lemma.as_ref()) && (self.has_child(h, Rel::Obj) || self.has_child(h, Rel::Iobj)) {
+            let has_object = self.has_child(h, Rel::Obj) || self.has_child(h, Rel::Iobj);
+            let controlled = if has_object { OBJECT_CONTROL } else { SUBJECT_CONTROL };
+            if infinitive && controlled.contains(&self.nodes[h].lemma.as_ref()) {
                 self.nodes[v].rel = Rel::Xcomp;
             }
         }

@@ -105,3 +105,28 @@ fn conjoined_countries_each_meet_a_person_in_a_place() {
         assert_eq!(e["location"]["name"], "Moscow");
     }
 }
+
+/// A statement with no addressee is no dyad: written only when asked for.
+#[test]
+fn one_sided_events_only_when_asked_for() {
+    if dyad_testdata::example("austin-belousov-call.txt").is_none() {
+        return;
+    }
+    let code = |extra: &[&str]| -> Vec<Value> {
+        let out = Command::cargo_bin("dyad")
+            .unwrap()
+            .args(["code", "--date", "2024-06-26"])
+            .args(extra)
+            .write_stdin("Russian forces shelled the area overnight.\n")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    };
+    assert!(code(&[]).is_empty());
+    let events = code(&["--one-sided"]);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0]["source"]["code"], "RUSMIL");
+    assert!(events[0]["target"].is_null(), "{events:?}");
+    assert_eq!(events[0]["root"], "19");
+}

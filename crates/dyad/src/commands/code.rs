@@ -34,6 +34,12 @@ pub struct CodeArgs {
     #[arg(long)]
     pub explain: bool,
 
+    /// Also write events with one actor only: a statement with no addressee, an attack
+    /// whose target the sentence does not name. By default an event needs both a source
+    /// and a target, as PETRARCH's `require_dyad` does.
+    #[arg(long)]
+    pub one_sided: bool,
+
     /// A parser model written by `dyad train parser` instead of the built-in one.
     #[arg(long, value_name = "PATH")]
     pub model: Option<PathBuf>,
@@ -56,7 +62,8 @@ pub fn run(args: CodeArgs) -> anyhow::Result<()> {
     let dict = load_dictionaries(&args)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut writer = Writer { out: &mut out, dict: &dict, explain: args.explain, format: args.format, events: 0 };
+    let options = dyad_coder::Options { require_dyad: !args.one_sided, ..Default::default() };
+    let mut writer = Writer { out: &mut out, dict: &dict, options, explain: args.explain, format: args.format, events: 0 };
     if args.format == CodeFormat::Tsv {
         writeln!(writer.out, "article_id\tsentence_index\tdate\tsource\ttarget\tcameo\troot\tquad_class\tgoldstein\tsentence")?;
     }
@@ -115,6 +122,7 @@ fn load_dictionaries(args: &CodeArgs) -> anyhow::Result<Dictionaries> {
 struct Writer<'a, W: Write> {
     out: &'a mut W,
     dict: &'a Dictionaries,
+    options: dyad_coder::Options,
     explain: bool,
     format: CodeFormat,
     events: usize,
@@ -124,7 +132,7 @@ impl<W: Write> Writer<'_, W> {
     fn document(&mut self, article: &Article, sentences: &[Sentence]) -> anyhow::Result<()> {
         let mut context = dyad_coder::actors::ArticleContext::default();
         for (index, sentence) in sentences.iter().enumerate() {
-            let events = dyad_coder::code_sentence(sentence, article.published, self.dict, &dyad_coder::Options::default(), &mut context);
+            let events = dyad_coder::code_sentence(sentence, article.published, self.dict, &self.options, &mut context);
             let at = SentenceRef { article_id: &article.id, index, sentence };
             for e in &events {
                 let record = to_record(e, &at, self.dict, self.explain);
