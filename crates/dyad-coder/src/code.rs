@@ -939,11 +939,17 @@ fn fronted_object_words(tree: &Tree, v: usize, slots: &Slots) -> Vec<usize> {
 /// "cultural secret memos" for `{&TIETYPES MEMOS}`).
 fn modifiers_match(tree: &Tree, dict: &Dictionaries, head: usize, modifiers: &[Term]) -> bool {
     let Some((last, earlier)) = modifiers.split_last() else { return true };
-    if head == 0 || !term_matches(tree, dict, head - 1, last) {
+    if head == 0 {
         return false;
     }
+    // "death and injury toll" for `{DEATH TOLL}`: conjoined modifiers each stand right
+    // before the head.
+    let next = head - 1;
+    let conjoined = (tree.nodes[next].rel == Rel::Conj).then(|| tree.nodes[next].head).flatten().filter(|&f| f < next && tree.nodes[f].head == Some(head));
+    let Some(mut at) = [Some(next), conjoined].into_iter().flatten().find(|&w| term_matches(tree, dict, w, last)) else {
+        return false;
+    };
     let start = phrase_words(tree, head).into_iter().min().unwrap_or(head);
-    let mut at = head - 1;
     for m in earlier.iter().rev() {
         match (start..at).rev().find(|&w| term_matches(tree, dict, w, m)) {
             Some(w) => at = w,

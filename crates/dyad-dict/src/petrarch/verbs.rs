@@ -84,6 +84,14 @@ pub(crate) fn parse(text: &str, file: FileId, sink: &mut Sink) -> VerbFile {
                 Ok(p) => block.patterns.push(p),
                 Err(e) => sink.error(n, e),
             }
+        } else if matches!(ctx, Context::Block) && t.split('[').next().is_some_and(|head| head.contains('*')) {
+            // "* (TO QUESTION) [110]" under a verb: a pattern that lost its dash, as the
+            // field's own readers take it.
+            sink.warn(n, format!("{t:?} is a pattern without its leading `-`; read as a pattern"));
+            match parse_pattern_line(t, origin, sink) {
+                Ok(p) => out.blocks.last_mut().unwrap().patterns.push(p),
+                Err(e) => sink.error(n, e),
+            }
         } else if matches!(ctx, Context::Block) {
             let block = out.blocks.last_mut().unwrap();
             match parse_verb_line(t, (block.code.clone(), block.reverse_code.clone()), origin, sink) {
@@ -171,9 +179,6 @@ fn parse_verb_line(t: &str, block_code: (Option<EventCode>, Option<EventCode>), 
     };
     if head.is_empty() {
         return Err("verb line without a verb".into());
-    }
-    if head.contains('*') {
-        return Err(format!("{head:?} looks like a pattern without its leading `-`"));
     }
     let joined;
     let head = if head.split_whitespace().count() > 1 {
@@ -617,6 +622,17 @@ mod tests {
         assert!(parse_pattern_body("A B").is_err());
         assert!(parse_pattern_body("* * X").is_err());
         assert!(parse_pattern_body("* ()").is_err());
+    }
+
+    #[test]
+    fn a_pattern_without_its_dash_is_read_with_a_warning() {
+        let (f, diags) = parse_str("--- BEGIN [---] ---\nBEGIN {BEGAN BEGUN}\n* (TO QUESTION) [110]\n");
+        let block = &f.blocks[0];
+        assert_eq!(block.verbs.len(), 1);
+        assert_eq!(block.patterns.len(), 1, "{diags:?}");
+        assert_eq!(block.patterns[0].code.as_ref().map(|c| c.as_str()), Some("110"));
+        assert_eq!(diags.len(), 1);
+        assert!(diags[0].contains("v.txt:3") && diags[0].contains("without its leading `-`"), "{diags:?}");
     }
 
     #[test]
