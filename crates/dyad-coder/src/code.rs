@@ -328,7 +328,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // holds the participants of the act the pattern names.
     let pattern_complements: Vec<usize> = best
         .as_ref()
-        .map(|(_, b)| tree.children_with(v, Rel::Xcomp).filter(|&x| b.words.iter().any(|&w| tree.nodes[w].head == Some(x))).collect())
+        .map(|(_, b)| tree.children_with(v, Rel::Xcomp).filter(|&x| b.words.iter().any(|&w| w == x || tree.nodes[w].head == Some(x))).collect())
         .unwrap_or_default();
     let pattern_preps: Vec<Box<str>> = best.as_ref().map(|(p, _)| p.elements.iter().filter(|e| !matches!(e.term, Term::Target | Term::Source)).flat_map(|e| e.prep.iter().cloned()).collect()).unwrap_or_default();
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
@@ -411,7 +411,20 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                     // ("risen in the dispute with Osgiliath", "cordoned off the roads
                     // leading into Mordor").
                     let named_by_pattern = tree.nodes[v].children.iter().copied().filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl) && prep_matches(tree, c, &pattern_preps));
-                    let starts: Vec<usize> = object_nodes.iter().copied().chain(participant_obliques(tree, v)).chain(named_by_pattern).chain(pattern_phrases.iter().copied()).collect();
+                    // ("begun to question whether he has a future with the Orcs": and in
+                    // the objects of the complement's own clause.)
+                    let complement_objects = pattern_complements.iter().flat_map(|&x| {
+                        let clauses = std::iter::once(x).chain(tree.children_with(x, Rel::Ccomp));
+                        clauses.flat_map(|c| tree.children_with(c, Rel::Obj).chain(participant_obliques(tree, c))).collect::<Vec<_>>()
+                    });
+                    let starts: Vec<usize> = object_nodes
+                        .iter()
+                        .copied()
+                        .chain(participant_obliques(tree, v))
+                        .chain(named_by_pattern)
+                        .chain(pattern_phrases.iter().copied())
+                        .chain(complement_objects)
+                        .collect();
                     let deep: Vec<usize> = starts
                         .iter()
                         // (participles on the nouns of the chain too: "assurances on
