@@ -445,6 +445,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                             // The object of a clause on the object: "abandoned efforts to
                             // stop an anti-Gondor parade".
                             (tree.nodes[c].rel == Rel::Obj
+                                // ("welcomed memos about Bree" for `* {&TIETYPES MEMOS} (ABOUT)`:
+                                // the preposition the pattern names marks the participant.)
+                                || prep_matches(tree, c, &pattern_preps)
                                 || matches!(tree.nodes[c].rel, Rel::Nmod | Rel::Obl | Rel::Agent)
                                 && matches!(
                                     tree.prep(c).as_deref(),
