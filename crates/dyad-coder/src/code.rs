@@ -618,6 +618,11 @@ fn nominal_chain(tree: &Tree, start: usize) -> Vec<usize> {
                 if tree.nodes[c].rel == Rel::Nmod {
                     out.push(c);
                     next.push(c);
+                    // "against besieged Osgiliath" parsed with the participle as the
+                    // phrase's head and the noun its object: the noun is the phrase's.
+                    if tree.nodes[c].upos == "VERB" {
+                        out.extend(tree.children_with(c, Rel::Obj));
+                    }
                 }
             }
         }
@@ -980,8 +985,10 @@ fn modifiers_match(tree: &Tree, dict: &Dictionaries, head: usize, modifiers: &[T
 /// Gondor", "note *of* protest").
 fn verb_scope(tree: &Tree, v: usize) -> Vec<usize> {
     let mut out = Vec::new();
-    for &c in &tree.nodes[v].children {
-        let rel = tree.nodes[c].rel;
+    // "launched a new bombing and shelling offensive": each conjoined object is an object.
+    let conjoined_objects = tree.children_with(v, Rel::Obj).flat_map(|o| tree.children_with(o, Rel::Conj)).collect::<Vec<_>>();
+    for &c in tree.nodes[v].children.iter().chain(&conjoined_objects) {
+        let rel = if conjoined_objects.contains(&c) { Rel::Obj } else { tree.nodes[c].rel };
         if matches!(rel, Rel::Punct | Rel::Ccomp | Rel::Parataxis | Rel::Conj | Rel::Advcl | Rel::Cc | Rel::Aux | Rel::AuxPass | Rel::Nsubj | Rel::NsubjPass | Rel::Agent) {
             continue;
         }
