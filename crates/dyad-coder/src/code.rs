@@ -249,6 +249,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     } else {
         parsed
     };
+    if misspelt_inflection(&form, lemma) {
+        return None;
+    }
     let passive = tree.is_passive(v);
     let subject_nodes: Vec<usize> = if passive {
         tree.children_with(v, Rel::Agent).collect()
@@ -525,6 +528,12 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         std::mem::swap(&mut sources, &mut targets);
     }
     Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place })
+}
+
+/// "departes": English adds "-es" only after a hiss or an "o" ("watches", "goes"); a
+/// form that breaks the rule is no form of the verb, whatever lemma the parser guessed.
+fn misspelt_inflection(form: &str, lemma: &str) -> bool {
+    form.strip_suffix("es").is_some_and(|stem| stem == lemma) && !["s", "x", "z", "ch", "sh", "o"].iter().any(|end| lemma.ends_with(end))
 }
 
 /// "blown up by a missile fired by rebels": an agent that names no actor may be the
@@ -1099,6 +1108,20 @@ fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
             if let Some(r) = &f.reverse {
                 events.push(event(r, t, s));
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::misspelt_inflection;
+
+    #[test]
+    fn es_only_after_a_hiss_or_an_o() {
+        assert!(misspelt_inflection("departes", "depart"));
+        assert!(misspelt_inflection("attackes", "attack"));
+        for (form, lemma) in [("watches", "watch"), ("goes", "go"), ("fixes", "fix"), ("pushes", "push"), ("misses", "miss"), ("departs", "depart"), ("releases", "release")] {
+            assert!(!misspelt_inflection(form, lemma), "{form}");
         }
     }
 }
