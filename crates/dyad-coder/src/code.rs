@@ -129,9 +129,13 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     // "Arnor restored ties with Gondor, a Bree official said": the statement says
     // nothing of its own beyond the event it reports, which is coded already.
     let reports = |e: &Event| e.code.starts_with("01") && e.target.is_none();
+    // A reporting clause hung on what it reports ("…, a Bree official said today") says
+    // nothing of its own even when the report codes nothing.
+    let attributes = |e: &Event| reports(e) && tree.nodes[e.anchor].rel == Rel::Parataxis;
     if events.iter().any(|e| !reports(e)) {
         events.retain(|e| !reports(e));
     }
+    events.retain(|e| !attributes(e));
     // "launched a missile attack on Kharkiv": the light verb's pattern and the noun's
     // both code the attack; keep one.
     let mut k = 0;
