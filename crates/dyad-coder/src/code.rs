@@ -589,6 +589,9 @@ fn better_match(p: &Pattern, b: &Binding, q: &Pattern, c: &Binding) -> bool {
     if ps != qs {
         return ps > qs;
     }
+    if b.span != c.span {
+        return b.span > c.span;
+    }
     if p.origin.file == q.origin.file && p.elements == q.elements {
         return true;
     }
@@ -801,6 +804,9 @@ struct Binding {
     target_place: Option<usize>,
     /// The words the pattern's word elements matched.
     words: Vec<usize>,
+    /// How many words the synset members it matched spanned: "austrian gold florin" in
+    /// `&HYPERCURR` says more than "florin" in `&CURRENCY`.
+    span: usize,
 }
 
 /// The verb's logical and surface arguments, computed once per verb.
@@ -846,7 +852,7 @@ fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize
 /// Try pattern `p` on verb `v`: every required word element must be found in the verb's
 /// phrase with its preposition; a target slot binds an object or prepositional noun.
 fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, slots: &Slots, scope: &[usize]) -> Option<Binding> {
-    let mut binding = Binding { source: None, target: None, target_place: None, words: Vec::new() };
+    let mut binding = Binding { source: None, target: None, target_place: None, words: Vec::new(), span: 0 };
     // Words first, slots after: most patterns tried fail on a word, and a slot costs an
     // actor lookup. The word each element matched, for a slot written after it.
     let mut word_found = [None::<usize>; 16];
@@ -902,6 +908,9 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 }
                 if found.is_none() && !e.optional {
                     return None;
+                }
+                if let (Some(c), Term::Synset(name)) = (found, &e.term) {
+                    binding.span += multiword_member(tree, dict, c, name).unwrap_or(1);
                 }
                 binding.words.extend(found);
             }
@@ -1053,7 +1062,7 @@ fn term_matches(tree: &Tree, dict: &Dictionaries, node: usize, term: &Term) -> b
         Term::Synset(name) => {
             dict.in_synset(name, &n.lemma)
                 || (!n.form.eq_ignore_ascii_case(&n.lemma) && dict.in_synset(name, &n.form))
-                || multiword_member(tree, dict, node, name)
+                || multiword_member(tree, dict, node, name).is_some()
         }
         _ => false,
     }
@@ -1061,20 +1070,22 @@ fn term_matches(tree: &Tree, dict: &Dictionaries, node: usize, term: &Term) -> b
 
 /// "a million swiss francs" for `&CURRENCY` with member SWISS FRANCS: a member of
 /// several words ends at the head, its first words modifying it.
-fn multiword_member(tree: &Tree, dict: &Dictionaries, node: usize, name: &str) -> bool {
+/// Returns how many words the longest such member spans.
+fn multiword_member(tree: &Tree, dict: &Dictionaries, node: usize, name: &str) -> Option<usize> {
     if !dict.synset_has_phrases(name.trim_start_matches('&')) {
-        return false;
+        return None;
     }
     let mut start = node;
+    let mut longest = None;
     let mut phrase = tree.nodes[node].form.to_lowercase();
     while start > 0 && start + 3 > node && tree.nodes[start - 1].head.is_some_and(|h| h == node || h == start) {
         start -= 1;
         phrase = format!("{} {phrase}", tree.nodes[start].form.to_lowercase());
         if dict.in_synset(name, &phrase) {
-            return true;
+            longest = Some(node + 1 - start);
         }
     }
-    false
+    longest
 }
 
 fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
