@@ -358,6 +358,11 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             (code.as_str().to_string(), reverse.map(|r| r.as_str().to_string()), None, None, "verb".to_string(), Some(origin))
         }
     };
+    // "Arnor is said to be about to restore ties": a passive statement verb raising its
+    // subject is hearsay about that subject, no statement by anyone.
+    if passive && subject_nodes.is_empty() && code.starts_with("01") && tree.has_child(v, Rel::Xcomp) {
+        return None;
+    }
     let subject_nodes = match source_node {
         Some(s) => vec![s],
         None => subject_nodes,
