@@ -338,6 +338,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         .map(|(_, b)| tree.children_with(v, Rel::Xcomp).filter(|&x| b.words.iter().any(|&w| w == x || tree.nodes[w].head == Some(x))).collect())
         .unwrap_or_default();
     let pattern_preps: Vec<Box<str>> = best.as_ref().map(|(p, _)| p.elements.iter().filter(|e| !matches!(e.term, Term::Target | Term::Source)).flat_map(|e| e.prep.iter().cloned()).collect()).unwrap_or_default();
+    let mut source_after_verb = false;
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
         Some((p, b)) => {
             // "* ASSURANCE [:030]" codes only the other way round: who gave the
@@ -351,6 +352,8 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                 (None, None) => return None,
             };
             search_target = !(p.dialect == dyad_dict::Dialect::Dyad && p.has_target());
+            // "* AID FROM $": the source named after the verb acts on the subject.
+            source_after_verb = b.source.is_some_and(|s| !subject_nodes.contains(&s)) && !p.has_target() && p.elements.iter().any(|e| e.term == Term::Source && e.side == Side::After);
             (code.as_str().to_string(), reverse.map(|c| c.as_str().to_string()), b.source, b.target, p.text.to_string(), Some(p.origin))
         }
         None => {
@@ -363,6 +366,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     if passive && subject_nodes.is_empty() && code.starts_with("01") && tree.has_child(v, Rel::Xcomp) {
         return None;
     }
+    let grammatical_subjects = subject_nodes.clone();
     let subject_nodes = match source_node {
         Some(s) => vec![s],
         None => subject_nodes,
@@ -398,6 +402,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     }
     let target_nodes: Vec<usize> = match target_node {
         Some(t) => vec![t],
+        None if source_after_verb && !grammatical_subjects.is_empty() => grammatical_subjects,
         None if !search_target => Vec::new(),
         None => {
             // No slot bound: the object, else the first oblique that names an actor, else
@@ -953,7 +958,19 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     // "+ * MONEY $" for "received money from Osgiliath": a slot written
                     // after a word may be a noun of that word's prepositional phrases.
                     .or_else(|| match (e.prep.is_empty(), e.side, last_word) {
-                        (true, Side::After, Some(w)) => nominal_chain(tree, w).into_iter().find(|&c| actor_at(c).is_some()),
+                        (true, Side::After, Some(w)) => nominal_chain(tree, w).into_iter().find(|&c| actor_at(c).is_some()).or_else(|| {
+                            // "* {MAY DAY} $" for "celebrate May Day with Eriador": the slot
+                            // is the next phrase of the verb after the words, past as many
+                            // phrases as the pattern skips (`^`) first.
+                            let at = word_found[..i.min(word_found.len())].iter().rposition(Option::is_some).unwrap_or(0);
+                            // ("* IFTAR (IN ^) +": the in-phrase is one of those skipped.)
+                            let skipped: Vec<&dyad_dict::Element> = p.elements[at + 1..i].iter().filter(|s| s.term == Term::Skip).collect();
+                            let bare = skipped.iter().filter(|s| s.prep.is_empty()).count();
+                            participant_obliques(tree, v)
+                                .filter(|&c| c > w && !skipped.iter().any(|s| !s.prep.is_empty() && prep_matches(tree, c, &s.prep)))
+                                .skip(bare)
+                                .find(|&c| actor_at(c).is_some())
+                        }),
                         _ => None,
                     });
                 if found.is_none() && e.term == Term::Target && !e.prep.is_empty() {
