@@ -101,6 +101,11 @@ impl Mentions {
         for sentence_words in [&by_lemma, words] {
             for m in dict.agents_in(sentence_words) {
                 let Some(&id) = m.candidates.first() else { continue };
+                // "military-ruled Myanmar", "government-backed militia": the first half of
+                // a hyphenated modifier describes, it names no one.
+                if tree.nodes.get(m.end).is_some_and(|next| next.form.starts_with('-') && next.form.len() > 1) {
+                    continue;
+                }
                 let code = dict.agents[id.0 as usize].code.clone();
                 for k in m.start..m.end.min(n) {
                     // A longer entry wins: "government forces" (MIL) over "government" (GOV).
