@@ -330,7 +330,15 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // Osgiliath", "bargain for asylum in Gondor").
     // "* ASYLUM [1033]" matched in "bargain for foreign asylum in Gondor": the phrase the
     // pattern's word is in holds the participant.
-    let pattern_phrases: Vec<usize> = best.as_ref().map(|(_, b)| b.words.iter().copied().filter(|&w| tree.nodes[w].head == Some(v) && tree.nodes[w].rel == Rel::Obl).collect()).unwrap_or_default();
+    // "expressed sorrow for the shootings in South Carolina" (`* SORROW`), the for-phrase
+    // hung on the verb: a phrase right after the pattern's word is that word's.
+    let pattern_phrases: Vec<usize> = best
+        .as_ref()
+        .map(|(_, b)| {
+            let follows_word = |c: usize| tree.subtree(c).first().is_some_and(|&start| start > 0 && b.words.contains(&(start - 1)));
+            tree.nodes[v].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Obl && (b.words.contains(&c) || follows_word(c))).collect()
+        })
+        .unwrap_or_default();
     // "vowed to wage war on the Rohans" (`* WAR`): a complement the pattern reached into
     // holds the participants of the act the pattern names.
     let pattern_complements: Vec<usize> = best
