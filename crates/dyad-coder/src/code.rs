@@ -385,6 +385,20 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     if passive && sources.is_empty() {
         sources = actors_of(&instrument_agents(tree, &subject_nodes));
     }
+    // "A report released in the Rwandan capital alleged …", "an attack carried out by
+    // rebels killed …": a subject that names no one is by whom, or from where, the
+    // participle on it says it came.
+    if !passive && sources.is_empty() {
+        // (Parses hang such a participle on the verb too, right after the subject.)
+        let participle = |p: usize| tree.nodes[p].rel == Rel::Acl && matches!(tree.nodes[p].xpos, "VBN" | "VBD") && !tree.has_child(p, Rel::Nsubj) && !tree.has_child(p, Rel::Aux);
+        let origins: Vec<usize> = subject_nodes
+            .iter()
+            .flat_map(|&s| tree.nodes[s].children.iter().chain(tree.nodes[v].children.iter().filter(move |&&p| p > s && p < v)).copied().filter(|&p| participle(p)).collect::<Vec<_>>())
+            .flat_map(|p| tree.nodes[p].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Agent || matches!(tree.prep(c), Some("by" | "in" | "from"))).collect::<Vec<_>>())
+            .collect();
+        let known: Vec<usize> = origins.into_iter().filter(|&c| mentions.phrase_actor(tree, dict, c).is_some_and(|a| is_known(&a))).take(1).collect();
+        sources = actors_of(&known);
+    }
     // "killed in an attack carried out by rebels": without an agent, the agent of a
     // participle on one of the passive's obliques.
     if passive && sources.is_empty() && subject_nodes.is_empty() {

@@ -152,6 +152,13 @@ pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Ve
         let q = verbs[i].found.anchor;
         let Some(p) = complement_head(tree, q) else { continue };
         let Some(j) = verbs.iter().position(|o| o.found.anchor == p && !o.consumed) else { continue };
+        // "alleged that France was aware …, and that its military took part in the
+        // killing": a conjoined clause composes only along with a first one that codes;
+        // otherwise the outer verb is about the first, and the later one codes alone.
+        let first = tree.first_conjunct(q);
+        if first != q && !verbs.iter().any(|o| o.found.anchor == first) {
+            continue;
+        }
         // The composed event is the outer actor's act: it is as hypothetical as the outer
         // verb ("might want Obama to head back" wants nothing yet).
         if verbs[i].consumed || tree.is_conditional(p) || tree.is_modal(p) {
