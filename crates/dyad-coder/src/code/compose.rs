@@ -148,6 +148,8 @@ pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Ve
     let mut order: Vec<usize> = (0..verbs.len()).filter(|&i| complement_head(tree, verbs[i].found.anchor).is_some()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(depth(tree, verbs[i].found.anchor)));
     let mut composed: Vec<Found> = Vec::new();
+    // Outer verbs that conjoined complements composed with, consumed once all have.
+    let mut framed: Vec<usize> = Vec::new();
     for i in order {
         let q = verbs[i].found.anchor;
         let Some(p) = complement_head(tree, q) else { continue };
@@ -169,6 +171,21 @@ pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Ve
         // The outer verb's negation is in the composed code; what else kept it from
         // standing still does ("plans to seek to deepen ties" is a plan).
         let stands = tree.is_negated(p) || !is_hypothetical(tree, p);
+        // "scheduled to give a speech … and meet with dissidents": each conjoined
+        // complement composes with the outer verb as it is; the results are final.
+        let conjoined = tree.first_conjunct(q) != q || !tree.conjuncts(q).is_empty();
+        if conjoined {
+            framed.push(j);
+            if stands {
+                // ("claimed that ISIL attacked Iraq and took Mosul" is one claim.)
+                for r in results {
+                    if !composed.iter().any(|o| o.code == r.code && o.sources == r.sources && o.targets == r.targets) {
+                        composed.push(r);
+                    }
+                }
+            }
+            continue;
+        }
         // A single result stands in for the outer verb, so the verb above it can compose
         // with it in turn; several are final.
         if results.len() == 1 {
@@ -183,6 +200,9 @@ pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Ve
                 composed.extend(results);
             }
         }
+    }
+    for j in framed {
+        verbs[j].consumed = true;
     }
     verbs.into_iter().filter(|v| v.stands && !v.consumed).map(|v| v.found).chain(composed).collect()
 }
@@ -227,11 +247,13 @@ fn compose(tree: &Tree, dict: &Dictionaries, p: &Verb, q: &Verb) -> Option<Vec<F
     // names it: the sum would make its complement happen.
     let combinable = outer_code.is_some() || negated;
     let inner = q.value.map(|x| if negated { x - NEGATION } else { x })?;
-    let sources = &p.found.sources;
+    let open = tree.nodes[tree.first_conjunct(qv)].rel == Rel::Xcomp;
+    // "Obama is scheduled to attend a summit": a passive without its agent frames what its
+    // subject is to do; that subject is the one who acts.
+    let sources = if p.found.sources.is_empty() && open && tree.is_passive(pv) { &q.found.sources } else { &p.found.sources };
     if sources.is_empty() {
         return None;
     }
-    let open = tree.nodes[tree.first_conjunct(qv)].rel == Rel::Xcomp;
     // Who does the inner act: an open complement's controller is the outer object when
     // there is one ("asks Obama to help"), else the outer subject itself, which a
     // transformation sees as no inner actor (`_`); a reported clause has its own subject,
