@@ -945,9 +945,11 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 if found.is_none() && !e.optional {
                     return None;
                 }
-                if let (Some(c), Term::Synset(name)) = (found, &e.term) {
-                    binding.span += multiword_member(tree, dict, c, name).unwrap_or(1);
-                }
+                binding.span += match (found, &e.term) {
+                    (Some(c), Term::Synset(name)) => multiword_member(tree, dict, c, name).unwrap_or(1),
+                    (Some(_), _) => 1,
+                    (None, _) => 0,
+                };
                 binding.words.extend(found);
             }
             Term::Target | Term::Source => {}

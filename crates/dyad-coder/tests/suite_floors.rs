@@ -15,14 +15,14 @@ fn run(relative: &str) -> Option<suite::Tally> {
 fn universalpetrarch_2_02_floor() {
     let Some(t) = run("universalpetrarch/validate_2_02/PETR_Validate_records_2_02.xml") else { return };
     assert_eq!(t.records, 245);
-    assert!(t.exact >= 212, "exact {} < 212", t.exact);
-    assert!(t.correct >= 270, "correct {} < 270", t.correct);
-    assert!(t.extra <= 26, "extra {} > 26", t.extra);
+    assert!(t.exact >= 220, "exact {} < 220", t.exact);
+    assert!(t.correct >= 277, "correct {} < 277", t.correct);
+    assert!(t.extra <= 21, "extra {} > 21", t.extra);
 }
 
 #[test]
 fn gsr_floor() {
     let Some(t) = run("universalpetrarch/gsr/PETR2_GSR_validation.xml") else { return };
     assert_eq!(t.records, 78);
-    assert!(t.exact >= 58, "exact {} < 58", t.exact);
+    assert!(t.exact >= 62, "exact {} < 62", t.exact);
 }
