@@ -195,6 +195,19 @@ impl Mentions {
                     }
                 }
             }
+            // "the information ministry of Gondor and the Nasgul": a noun that names no
+            // role stands for each actor its of-phrase lists.
+            if tree.nodes[head].upos != "PROPN" {
+                for place in place_nmods(tree, head) {
+                    for c in tree.conjuncts(place) {
+                        if let Some(r) = self.phrase_actor(tree, dict, c) {
+                            if !out.iter().any(|o| o.code == r.code) {
+                                out.push(r);
+                            }
+                        }
+                    }
+                }
+            }
             return out;
         }
         let (Some(agent), None) = (agent, self.names[head].as_ref()) else { return out };
