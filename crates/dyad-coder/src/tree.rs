@@ -376,6 +376,20 @@ impl<'a> Tree<'a> {
                 self.subjects(h)
             }
             Rel::Acl | Rel::AclRelcl => vec![h],
+            // An adjunct with no subordinator but "to" (an infinitive, or a participle)
+            // elaborates the clause's event where the clause names a participant: "met with
+            // Assad to discuss …" is one meeting, "bombarded Aleppo, killing eight" one
+            // attack. Where the clause names none, the adjunct carries the event and shares
+            // its subject: "inching nearer to accord with Gondor". (A finite adjunct,
+            // "after crowds trashed …", has a subject of its own.)
+            Rel::Advcl if self.children_with(v, Rel::Mark).all(|m| self.nodes[m].lemma == "to") => {
+                let participant = self.nodes[h].children.iter().any(|&c| match self.nodes[c].rel {
+                    Rel::Obj | Rel::Iobj => true,
+                    Rel::Obl | Rel::Nmod => self.has_child(c, Rel::Case),
+                    _ => false,
+                });
+                if participant { Vec::new() } else { self.subjects(h) }
+            }
             Rel::Advcl if self.has_child(v, Rel::Mark) => Vec::new(),
             Rel::Advcl => self.subjects(h),
             _ => Vec::new(),

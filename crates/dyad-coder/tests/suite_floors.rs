@@ -15,8 +15,8 @@ fn run(relative: &str) -> Option<suite::Tally> {
 fn universalpetrarch_2_02_floor() {
     let Some(t) = run("universalpetrarch/validate_2_02/PETR_Validate_records_2_02.xml") else { return };
     assert_eq!(t.records, 245);
-    assert!(t.exact >= 220, "exact {} < 220", t.exact);
-    assert!(t.correct >= 277, "correct {} < 277", t.correct);
+    assert!(t.exact >= 222, "exact {} < 222", t.exact);
+    assert!(t.correct >= 279, "correct {} < 279", t.correct);
     assert!(t.extra <= 21, "extra {} > 21", t.extra);
 }
 
@@ -24,5 +24,5 @@ fn universalpetrarch_2_02_floor() {
 fn gsr_floor() {
     let Some(t) = run("universalpetrarch/gsr/PETR2_GSR_validation.xml") else { return };
     assert_eq!(t.records, 78);
-    assert!(t.exact >= 62, "exact {} < 62", t.exact);
+    assert!(t.exact >= 64, "exact {} < 64", t.exact);
 }
