@@ -75,6 +75,29 @@ impl Mentions {
                 }
             }
         }
+        // "Ithilen state-run television" for ITHILEN_TELEVISION: a hyphenated modifier
+        // inside a name describes the named thing; the name is read around it.
+        let described = |k: usize| {
+            let node = &tree.nodes[k];
+            matches!(node.rel, Rel::Amod | Rel::Compound) && node.form.trim_matches('-').contains('-')
+        };
+        if (0..n).any(described) {
+            let kept: Vec<usize> = (0..n).filter(|&k| !described(k)).collect();
+            let reduced: Vec<&str> = kept.iter().map(|&k| forms[k]).collect();
+            for m in dict.actors_in(&SentenceWords::new(&reduced)) {
+                let (first, last) = (kept[m.start], kept[m.end.min(kept.len()) - 1]);
+                let spans_a_gap = last - first + 1 > m.end - m.start;
+                let longer = |k: usize| names[k].as_ref().is_none_or(|c: &(String, ActorId, usize, usize)| c.3 - c.2 < last - first);
+                if !spans_a_gap || !(first..=last).all(longer) {
+                    continue;
+                }
+                if let Some((id, code)) = dict.resolve(&m, date) {
+                    for slot in &mut names[first..=last] {
+                        *slot = Some((code.as_str().to_string(), id, first, last));
+                    }
+                }
+            }
+        }
         for k in 0..n {
             if names[k].is_some() {
                 continue;
