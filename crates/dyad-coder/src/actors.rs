@@ -81,10 +81,13 @@ impl Mentions {
             let node = &tree.nodes[k];
             matches!(node.rel, Rel::Amod | Rel::Compound) && node.form.trim_matches('-').contains('-')
         };
-        if (0..n).any(described) {
+        // (Only after a name: "Ithilen", then what it runs.)
+        let after_a_name = |k: usize| k > 0 && names[k - 1].as_ref().is_some_and(|m: &(String, ActorId, usize, usize)| m.3 == k - 1);
+        if (0..n).any(|k| described(k) && after_a_name(k)) {
             let kept: Vec<usize> = (0..n).filter(|&k| !described(k)).collect();
             let reduced: Vec<&str> = kept.iter().map(|&k| forms[k]).collect();
-            for m in dict.actors_in(&SentenceWords::new(&reduced)) {
+            // (Without spelling variants: a name read around a modifier is written out.)
+            for m in dict.actors_in(&SentenceWords::without_spellings(&reduced)) {
                 let (first, last) = (kept[m.start], kept[m.end.min(kept.len()) - 1]);
                 let spans_a_gap = last - first + 1 > m.end - m.start;
                 let longer = |k: usize| names[k].as_ref().is_none_or(|c: &(String, ActorId, usize, usize)| c.3 - c.2 < last - first);

@@ -335,7 +335,10 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     let pattern_phrases: Vec<usize> = best
         .as_ref()
         .map(|(_, b)| {
-            let follows_word = |c: usize| tree.subtree(c).first().is_some_and(|&start| start > 0 && b.words.contains(&(start - 1)));
+            let follows_word = |c: usize| {
+                let start = tree.leftmost(c);
+                start > 0 && b.words.contains(&(start - 1))
+            };
             tree.nodes[v].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Obl && (b.words.contains(&c) || follows_word(c))).collect()
         })
         .unwrap_or_default();
@@ -1001,7 +1004,9 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                         }),
                         _ => None,
                     });
-                if found.is_none() && e.term == Term::Target && !e.prep.is_empty() {
+                // "shelled Kharkiv", "an attack on the city of Sevastopol": a place in the
+                // target slot may stand for whoever controls it.
+                if found.is_none() && e.term == Term::Target {
                     binding.target_place = candidates.first().copied();
                 }
                 // A slot with no actor there still lets the pattern match when its words do
@@ -1058,9 +1063,8 @@ fn modifiers_match(tree: &Tree, dict: &Dictionaries, head: usize, modifiers: &[T
 fn verb_scope(tree: &Tree, v: usize) -> Vec<usize> {
     let mut out = Vec::new();
     // "launched a new bombing and shelling offensive": each conjoined object is an object.
-    let conjoined_objects = tree.children_with(v, Rel::Obj).flat_map(|o| tree.children_with(o, Rel::Conj)).collect::<Vec<_>>();
-    for &c in tree.nodes[v].children.iter().chain(&conjoined_objects) {
-        let rel = if conjoined_objects.contains(&c) { Rel::Obj } else { tree.nodes[c].rel };
+    let conjoined_objects = tree.children_with(v, Rel::Obj).flat_map(|o| tree.children_with(o, Rel::Conj)).map(|c| (c, Rel::Obj));
+    for (c, rel) in tree.nodes[v].children.iter().map(|&c| (c, tree.nodes[c].rel)).chain(conjoined_objects) {
         if matches!(rel, Rel::Punct | Rel::Ccomp | Rel::Parataxis | Rel::Conj | Rel::Advcl | Rel::Cc | Rel::Aux | Rel::AuxPass | Rel::Nsubj | Rel::NsubjPass | Rel::Agent) {
             continue;
         }
@@ -1125,10 +1129,14 @@ fn multiword_member(tree: &Tree, dict: &Dictionaries, node: usize, name: &str) -
     if !dict.synset_has_phrases(name.trim_start_matches('&')) {
         return None;
     }
+    let modifies = |start: usize| start > 0 && start + 3 > node && tree.nodes[start - 1].head.is_some_and(|h| h == node || h == start);
+    if !modifies(node) {
+        return None;
+    }
     let mut start = node;
     let mut longest = None;
     let mut phrase = tree.nodes[node].form.to_lowercase();
-    while start > 0 && start + 3 > node && tree.nodes[start - 1].head.is_some_and(|h| h == node || h == start) {
+    while modifies(start) {
         start -= 1;
         phrase = format!("{} {phrase}", tree.nodes[start].form.to_lowercase());
         if dict.in_synset(name, &phrase) {

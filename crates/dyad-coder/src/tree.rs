@@ -326,6 +326,11 @@ impl<'a> Tree<'a> {
         out
     }
 
+    /// The first word of the subtree of `i`.
+    pub fn leftmost(&self, i: usize) -> usize {
+        self.nodes[i].children.iter().map(|&c| self.leftmost(c)).min().map_or(i, |l| l.min(i))
+    }
+
     /// Conjuncts of `i` (not `i` itself), following chains ("A, B and C").
     pub fn conjuncts(&self, i: usize) -> Vec<usize> {
         let mut out = Vec::new();

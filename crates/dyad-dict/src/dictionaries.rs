@@ -868,7 +868,9 @@ impl Dictionaries {
             self.synset_forms.get(name.trim_start_matches('&').to_ascii_uppercase().as_str())
         };
         let Some(forms) = forms else { return false };
-        if !phrase.is_empty() && phrase.bytes().all(|b| b.is_ascii_lowercase()) {
+        // (Words joined by single blanks are as normalised as one word.)
+        let plain = |b: u8| b.is_ascii_lowercase() || b == b' ';
+        if !phrase.is_empty() && phrase.bytes().all(plain) && !phrase.starts_with(' ') && !phrase.ends_with(' ') && !phrase.contains("  ") {
             forms.contains(phrase)
         } else {
             forms.contains(normalize(phrase).as_str())
