@@ -130,3 +130,25 @@ fn one_sided_events_only_when_asked_for() {
     assert!(events[0]["target"].is_null(), "{events:?}");
     assert_eq!(events[0]["root"], "19");
 }
+
+/// What a clause elaborates is not a second event; a place object stands for its
+/// controller; half of a hyphenated modifier names no one.
+#[test]
+fn one_event_per_act_however_the_sentence_elaborates_it() {
+    if dyad_testdata::example("austin-belousov-call.txt").is_none() {
+        return;
+    }
+    let text = "Russian forces shelled Kharkiv overnight, killing at least eight people.\n\n\
+                Ukraine's defence minister met his French counterpart in Paris to discuss air defence.\n\n\
+                Exiled dissidents from military-ruled Myanmar met the US ambassador.\n";
+    let out = Command::cargo_bin("dyad").unwrap().args(["code", "--date", "2024-06-26"]).write_stdin(text).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let triples: Vec<(String, String, String)> = events
+        .iter()
+        .map(|e| (e["source"]["code"].as_str().unwrap().to_string(), e["target"]["code"].as_str().unwrap_or("-").to_string(), e["cameo"].as_str().unwrap().to_string()))
+        .collect();
+    let want = [("RUSMIL", "UKR", "194"), ("UKRGOV", "FRAGOV", "040"), ("MMROPP", "USAGOV", "040")];
+    let want: Vec<(String, String, String)> = want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
+    assert_eq!(triples, want, "{events:?}");
+}
