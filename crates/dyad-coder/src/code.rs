@@ -927,7 +927,11 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 // Words before the verb are its actor's: "was heavily criticized" is no
                 // `- HEAVILY *`, "recently allowed" no `- RECENTLY *` (an adverb of the verb).
                 let adverb_before = |c: usize| e.side == Side::Before && c < v && tree.nodes[c].rel == Rel::Advmod && tree.nodes[c].head == Some(v);
-                let found = scope.iter().copied().filter(|&c| (side_ok(c) && !adverb_before(c)) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(extra_words.iter().copied()).find(|&c| {
+                // "made his remarks at the start of a regional trip" is no `* TRIP`: a
+                // word named without a preposition is the verb's, not one inside the
+                // phrase of an adjunct's phrase.
+                let nested = |c: usize| e.prep.is_empty() && tree.nodes[c].rel == Rel::Nmod && tree.nodes[c].head.is_some_and(|h| tree.nodes[h].rel == Rel::Obl && tree.nodes[h].head == Some(v));
+                let found = scope.iter().copied().filter(|&c| !nested(c)).filter(|&c| (side_ok(c) && !adverb_before(c)) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(extra_words.iter().copied()).find(|&c| {
                     if e.prep.is_empty() {
                         return term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers);
                     }
