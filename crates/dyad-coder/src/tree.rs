@@ -54,7 +54,7 @@ impl Rel {
     fn parse(label: &str) -> Rel {
         match label {
             "root" => Rel::Root,
-            "nsubj" | "csubj" => Rel::Nsubj,
+            "nsubj" | "csubj" | "nsubj:outer" | "csubj:outer" => Rel::Nsubj,
             "nsubj:pass" | "nsubjpass" | "csubj:pass" | "csubjpass" => Rel::NsubjPass,
             "obj" | "dobj" => Rel::Obj,
             "iobj" => Rel::Iobj,
@@ -63,7 +63,9 @@ impl Rel {
             "nmod" | "nmod:tmod" | "nmod:npmod" | "nmod:unmarked" => Rel::Nmod,
             "nmod:poss" => Rel::NmodPoss,
             "amod" => Rel::Amod,
-            "compound" | "compound:prt" | "compound:svc" => Rel::Compound,
+            // A title before a name ("President Bill Clinton", EWT's `nmod:desc`) modifies it
+            // as a compound does.
+            "compound" | "compound:prt" | "compound:svc" | "nmod:desc" => Rel::Compound,
             "flat" | "flat:name" | "name" | "flat:foreign" | "fixed" | "mwe" => Rel::Flat,
             "appos" => Rel::Appos,
             "conj" => Rel::Conj,
