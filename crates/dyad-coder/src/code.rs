@@ -453,6 +453,10 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                     // ("risen in the dispute with Osgiliath", "cordoned off the roads
                     // leading into Mordor").
                     let named_by_pattern = tree.nodes[v].children.iter().copied().filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl) && prep_matches(tree, c, &pattern_preps));
+                    // "appealed for peace in Ithilen", "called for sanctions against Russia":
+                    // what an appeal or a demand is for names whom it concerns.
+                    let requests = matches!(code.get(..2), Some("02" | "10"));
+                    let requested = tree.nodes[v].children.iter().copied().filter(move |&c| requests && tree.nodes[c].rel == Rel::Obl && tree.prep(c) == Some("for"));
                     // ("begun to question whether he has a future with the Orcs": and in
                     // the objects of the complement's own clause.)
                     let complement_objects = pattern_complements.iter().flat_map(|&x| {
@@ -464,6 +468,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                         .copied()
                         .chain(participant_obliques(tree, v))
                         .chain(named_by_pattern)
+                        .chain(requested)
                         .chain(pattern_phrases.iter().copied())
                         .chain(complement_objects)
                         .collect();
