@@ -796,7 +796,15 @@ fn place_actor(tree: &Tree, dict: &Dictionaries, node: usize, day: Date) -> Opti
 /// does not make Europe the target, but "left for Beijing" names where a visit went.
 fn participant_obliques<'t>(tree: &'t Tree, v: usize) -> impl Iterator<Item = usize> + 't {
     let departs = matches!(&*tree.nodes[v].lemma, "leave" | "left" | "depart" | "head" | "sail" | "fly" | "travel" | "set");
-    tree.nodes[v].children.iter().copied().filter(move |&c| {
+    // "marched very close to the border", "acting strangely with Libya": a phrase the parse
+    // hung on the verb's adverb or predicative adjective is the verb's.
+    let modifiers = tree.nodes[v].children.iter().copied().filter(|&m| match tree.nodes[m].rel {
+        Rel::Advmod => true,
+        Rel::Xcomp => matches!(tree.nodes[m].upos, "ADJ" | "ADV"),
+        _ => false,
+    });
+    let phrases = tree.nodes[v].children.iter().copied().chain(modifiers.flat_map(|m| tree.nodes[m].children.iter().copied()));
+    phrases.filter(move |&c| {
         matches!(tree.nodes[c].rel, Rel::Obl | Rel::Iobj)
             && match tree.prep(c) {
                 Some("for") => departs,
