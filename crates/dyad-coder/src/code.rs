@@ -509,12 +509,22 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                 }
                 // "Arnor believes Dagolath can cope": with no object, the clause's
                 // subject is whom the verb is about.
-                if t.is_empty() && object_nodes.is_empty() && !passive {
+                // ("expressed hopes that Osgiliath could be drawn into …": a that-clause
+                // is the content of the act, whatever the parse hangs it on.)
+                let that_clause = |c: usize| tree.children_with(c, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "that");
+                if t.is_empty() && !passive {
                     // ("said that an arms embargo against Mordor would not work": the
                     // subject's own phrases too.)
-                    t = tree
-                        .children_with(v, Rel::Ccomp)
-                        .flat_map(|c| tree.children_with(c, Rel::Nsubj).collect::<Vec<_>>())
+                    t = tree.nodes[v]
+                        .children
+                        .iter()
+                        .copied()
+                        .filter(|&c| match tree.nodes[c].rel {
+                            Rel::Ccomp => object_nodes.is_empty() || that_clause(c),
+                            Rel::Advcl => that_clause(c),
+                            _ => false,
+                        })
+                        .flat_map(|c| tree.nodes[c].children.iter().copied().filter(|&s| matches!(tree.nodes[s].rel, Rel::Nsubj | Rel::NsubjPass)).collect::<Vec<_>>())
                         .flat_map(|s| std::iter::once(s).chain(nominal_chain(tree, s)))
                         .filter(names_actor)
                         .take(1)
