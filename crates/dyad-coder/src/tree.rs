@@ -287,8 +287,15 @@ impl<'a> Tree<'a> {
         // A participle marked passive but with an active subject or a perfect "have"
         // ("has spoken") is active, whatever the tagger's features say; only a bare
         // participle ("soldiers killed by shelling") is passive.
+        // "condemned an attack … and promised aid": a past participle conjoined to an
+        // active past tense shares its tense; the tagger's VBN is the confusion of two
+        // identical forms.
+        let shares_active_past = self.nodes[v].rel == Rel::Conj
+            && !self.has_child(v, Rel::Aux)
+            && self.nodes[v].head.is_some_and(|h| self.nodes[h].xpos == "VBD" && !self.is_passive(h));
         self.nodes[v].feats.contains("Voice=Pass")
             && !self.has_child(v, Rel::Nsubj)
+            && !shares_active_past
             && !self.children_with(v, Rel::Aux).any(|c| matches!(self.nodes[c].lemma.as_ref(), "have" | "has" | "had"))
     }
 
