@@ -168,6 +168,7 @@ impl<'a> Tree<'a> {
         }
         tree.normalize_existential_passives();
         tree.normalize_control();
+        tree.normalize_object_participles();
         tree.normalize_v1();
         tree
     }
@@ -206,6 +207,28 @@ impl<'a> Tree<'a> {
             if infinitive && controlled.contains(&self.nodes[h].lemma.as_ref()) {
                 self.nodes[v].rel = Rel::Xcomp;
             }
+        }
+    }
+
+    /// "tapped all communication links leading into Mordor": a participle right after the
+    /// object, with no subject or comma of its own, modifies the object; parses often hang
+    /// it on the verb as an adverbial clause.
+    fn normalize_object_participles(&mut self) {
+        for v in 0..self.nodes.len() {
+            let node = &self.nodes[v];
+            let Some(h) = node.head else { continue };
+            if node.rel != Rel::Advcl || node.xpos != "VBG" || self.has_child(v, Rel::Nsubj) || self.has_child(v, Rel::Mark) {
+                continue;
+            }
+            let Some(object) = self.children_with(h, Rel::Obj).find(|&o| o < v) else { continue };
+            if self.rightmost(object) + 1 != self.leftmost(v) {
+                continue;
+            }
+            self.nodes[h].children.retain(|&c| c != v);
+            let at = self.nodes[object].children.partition_point(|&c| c < v);
+            self.nodes[object].children.insert(at, v);
+            self.nodes[v].head = Some(object);
+            self.nodes[v].rel = Rel::Acl;
         }
     }
 
@@ -338,6 +361,11 @@ impl<'a> Tree<'a> {
     /// The first word of the subtree of `i`.
     pub fn leftmost(&self, i: usize) -> usize {
         self.nodes[i].children.iter().map(|&c| self.leftmost(c)).min().map_or(i, |l| l.min(i))
+    }
+
+    /// The last word of the subtree of `i`.
+    pub fn rightmost(&self, i: usize) -> usize {
+        self.nodes[i].children.iter().map(|&c| self.rightmost(c)).max().map_or(i, |r| r.max(i))
     }
 
     /// Conjuncts of `i` (not `i` itself), following chains ("A, B and C").
