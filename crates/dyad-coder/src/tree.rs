@@ -246,7 +246,14 @@ impl<'a> Tree<'a> {
         for i in 0..self.nodes.len() {
             if self.nodes[i].rel == Rel::Nmod {
                 if let Some(h) = self.nodes[i].head {
-                    if self.is_verbal(h) {
+                    // (Not on a "verb" that is some verb's object or subject: that is a noun
+                    // the tagger missed, "fired two artillery shells near a vessel".)
+                    let head = &self.nodes[h];
+                    let nominal = matches!(head.rel, Rel::Obj | Rel::Iobj | Rel::Nsubj | Rel::NsubjPass | Rel::Obl | Rel::Nmod)
+                        && !head.label.starts_with("csubj")
+                        && !self.has_child(h, Rel::Nsubj)
+                        && !self.has_child(h, Rel::Aux);
+                    if self.is_verbal(h) && !nominal {
                         self.nodes[i].rel = Rel::Obl;
                     }
                 }
