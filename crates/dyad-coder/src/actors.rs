@@ -77,9 +77,13 @@ impl Mentions {
         }
         // "Ithilen state-run television" for ITHILEN_TELEVISION: a hyphenated modifier
         // inside a name describes the named thing; the name is read around it.
+        // (Written as one token, "state-run", or as three, "state - run".)
+        let hyphen = |k: usize| k < n && tree.nodes[k].form == "-";
         let described = |k: usize| {
             let node = &tree.nodes[k];
-            matches!(node.rel, Rel::Amod | Rel::Compound) && node.form.trim_matches('-').contains('-')
+            let one_token = matches!(node.rel, Rel::Amod | Rel::Compound) && node.form.trim_matches('-').contains('-');
+            let split = k > 0 && hyphen(k + 1) || hyphen(k) || k > 1 && hyphen(k - 1);
+            one_token || split && k > 0 && k + 1 < n
         };
         // (Only after a name: "Ithilen", then what it runs.)
         let after_a_name = |k: usize| k > 0 && names[k - 1].as_ref().is_some_and(|m: &(String, ActorId, usize, usize)| m.3 == k - 1);
@@ -129,7 +133,9 @@ impl Mentions {
                 let Some(&id) = m.candidates.first() else { continue };
                 // "military-ruled Myanmar", "government-backed militia": the first half of
                 // a hyphenated modifier describes, it names no one.
-                if tree.nodes.get(m.end).is_some_and(|next| next.form.starts_with('-') && next.form.len() > 1) {
+                // (The hyphen is a token of its own in dyad's tokenization: "government - held".)
+                let hyphen_next = |k: usize| tree.nodes.get(k).is_some_and(|t| t.form.starts_with('-') && (t.form.len() > 1 || tree.nodes.get(k + 1).is_some_and(|w| w.form.chars().next().is_some_and(char::is_alphabetic))));
+                if hyphen_next(m.end) {
                     continue;
                 }
                 let code = dict.agents[id.0 as usize].code.clone();
