@@ -135,7 +135,7 @@ impl Mentions {
                 // a hyphenated modifier describes, it names no one.
                 // (The hyphen is a token of its own in dyad's tokenization: "government - held".)
                 let hyphen_next = |k: usize| tree.nodes.get(k).is_some_and(|t| t.form.starts_with('-') && (t.form.len() > 1 || tree.nodes.get(k + 1).is_some_and(|w| w.form.chars().next().is_some_and(char::is_alphabetic))));
-                if hyphen_next(m.end) {
+                if hyphen_next(m.end) || (m.start..m.end.min(n)).any(|k| tree.nodes[k].form == "-") {
                     continue;
                 }
                 let code = dict.agents[id.0 as usize].code.clone();

@@ -25,7 +25,7 @@ fn petrarch_unit_tests_from_dyads_own_parses() {
 fn universalpetrarch_suite_from_dyads_own_parses() {
     let Some(f) = run("universalpetrarch/validate_2_02/PETR_Validate_records_2_02.xml") else { return };
     let exact = f["exact"].as_u64().unwrap();
-    assert!(exact >= 213, "exact {exact} < 213");
+    assert!(exact >= 214, "exact {exact} < 214");
 }
 
 #[test]
@@ -33,5 +33,5 @@ fn gsr_news_from_dyads_own_parses() {
     let Some(f) = run("universalpetrarch/gsr/PETR2_GSR_validation.xml") else { return };
     assert_eq!(f["records"], 78);
     let exact = f["exact"].as_u64().unwrap();
-    assert!(exact >= 53, "exact {exact} < 53 (UniversalPetrarch, with the suite's parses, 55)");
+    assert!(exact >= 55, "exact {exact} < 55 (UniversalPetrarch, with the suite's parses, 55)");
 }
