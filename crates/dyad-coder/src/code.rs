@@ -583,7 +583,13 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     }
     // "attend a summit in Switzerland" ([042:043]): a paired code's other half says the
     // target received the visit; a place the object is only in received no one.
-    let located_only = target_nodes.iter().all(|&t| tree.nodes[t].head != Some(v) && tree.nodes[t].rel == Rel::Nmod && matches!(tree.prep(t), Some("in" | "at" | "inside" | "near")));
+    // (However the parse attaches the place: "attend a summit [in Switzerland]" has the
+    // summit for its object, and the place is where the summit is.)
+    let located_only = target_nodes.iter().all(|&t| {
+        let locative = matches!(tree.prep(t), Some("in" | "at" | "inside" | "near"));
+        let on_object = tree.nodes[t].head != Some(v) && tree.nodes[t].rel == Rel::Nmod || !object_nodes.is_empty();
+        locative && on_object
+    });
     let reverse = if located_only && !target_nodes.is_empty() { None } else { reverse };
     Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place })
 }
