@@ -169,6 +169,7 @@ impl<'a> Tree<'a> {
         tree.normalize_existential_passives();
         tree.normalize_control();
         tree.normalize_object_participles();
+        tree.normalize_conjuncts();
         tree.normalize_v1();
         tree
     }
@@ -229,6 +230,36 @@ impl<'a> Tree<'a> {
             self.nodes[object].children.insert(at, v);
             self.nodes[v].head = Some(object);
             self.nodes[v].rel = Rel::Acl;
+        }
+    }
+
+    /// Conjuncts the parse got wrong in ways grammar rules out:
+    /// - "seeking to deepen a partnership, especially by promoting biofuels": a verb with a
+    ///   subordinator of its own ("by", "while", "after") is an adjunct, not a conjunct;
+    /// - "claimed that ISIL had attacked Iraq and taken Mosul": a bare past participle
+    ///   cannot be conjoined to a past tense; it shares the "had" of the participle
+    ///   before it.
+    fn normalize_conjuncts(&mut self) {
+        for v in 0..self.nodes.len() {
+            let Some(h) = self.nodes[v].head else { continue };
+            if self.nodes[v].rel != Rel::Conj || !self.is_verbal(v) {
+                continue;
+            }
+            if self.children_with(v, Rel::Mark).any(|m| self.nodes[m].upos == "SCONJ" && self.nodes[m].lemma != "that") {
+                self.nodes[v].rel = Rel::Advcl;
+                continue;
+            }
+            let bare_participle = self.nodes[v].xpos == "VBN" && !self.has_child(v, Rel::Aux) && !self.has_child(v, Rel::AuxPass) && !self.has_child(v, Rel::Nsubj);
+            if !bare_participle || !matches!(self.nodes[h].xpos.as_ref(), "VBD" | "VBZ" | "VBP") {
+                continue;
+            }
+            let perfect = (h + 1..v).rev().find(|&w| self.nodes[w].xpos == "VBN" && self.children_with(w, Rel::Aux).any(|a| matches!(self.nodes[a].lemma.as_ref(), "have" | "has" | "had")));
+            if let Some(w) = perfect {
+                self.nodes[h].children.retain(|&c| c != v);
+                let at = self.nodes[w].children.partition_point(|&c| c < v);
+                self.nodes[w].children.insert(at, v);
+                self.nodes[v].head = Some(w);
+            }
         }
     }
 
