@@ -404,15 +404,22 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     }
     // "killed in an attack carried out by rebels": without an agent, the agent of a
     // participle on one of the passive's obliques.
+    // The party taken as the source is not also the target.
+    let mut party: Option<usize> = None;
+    // ("killed in an air strike by government forces": or the by-phrase of the oblique's
+    // noun itself.)
     if passive && sources.is_empty() && subject_nodes.is_empty() {
         let obliques: Vec<usize> = tree.nodes[v].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Obl).collect();
         sources = actors_of(&instrument_agents(tree, &obliques));
+        if sources.is_empty() {
+            let by_phrases: Vec<usize> = obliques.iter().flat_map(|&o| tree.children_with(o, Rel::Nmod).filter(|&n| tree.prep(n) == Some("by")).collect::<Vec<_>>()).collect();
+            sources = actors_of(&by_phrases);
+            party = by_phrases.first().copied();
+        }
     }
     // "The Philippines was criticized over its dispute with Eriador": a passive without
     // its agent takes, as the field's coders do, the other party the clause names.
     let has_by_phrase = tree.nodes[v].children.iter().any(|&c| tree.prep(c) == Some("by"));
-    // The party taken as the source is not also the target.
-    let mut party: Option<usize> = None;
     if passive && subject_nodes.is_empty() && sources.is_empty() && !has_by_phrase {
         let known = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
         let parties: Vec<usize> = participant_obliques(tree, v)

@@ -442,7 +442,11 @@ impl<'a> Tree<'a> {
             Rel::Conj | Rel::Xcomp => {
                 // "persuaded Gondor to attack": the object of the controlling verb controls.
                 if self.nodes[v].rel == Rel::Xcomp {
-                    let objects: Vec<usize> = self.children_with(h, Rel::Obj).collect();
+                    // (A parse may call that object indirect: "asking [iobj Obama] to help".)
+                    let mut objects: Vec<usize> = self.children_with(h, Rel::Obj).collect();
+                    if objects.is_empty() {
+                        objects.extend(self.children_with(h, Rel::Iobj));
+                    }
                     if !objects.is_empty() {
                         return objects;
                     }
