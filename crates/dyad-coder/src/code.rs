@@ -931,18 +931,21 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
     // Words first, slots after: most patterns tried fail on a word, and a slot costs an
     // actor lookup. The word each element matched, for a slot written after it.
     let mut word_found = [None::<usize>; 16];
+    // A phrase inside an adjunct's phrase ("remarks at the start of a regional trip").
+    let inside_adjunct = |c: usize| tree.nodes[c].rel == Rel::Nmod && tree.nodes[c].head.is_some_and(|h| tree.nodes[h].rel == Rel::Obl && tree.nodes[h].head == Some(v));
+    let verb_phrase_with = |prep: &[Box<str>]| scope.iter().any(|&c| prep_matches(tree, c, prep));
     for (i, e) in p.elements.iter().enumerate() {
         match &e.term {
             Term::Both => continue,
             // "(IN ^)": whatever the phrase is, its preposition must be there.
             Term::Skip => {
-                if !e.prep.is_empty() && !e.optional && !scope.iter().any(|&c| prep_matches(tree, c, &e.prep)) {
+                if !e.prep.is_empty() && !e.optional && !verb_phrase_with(&e.prep) {
                     return None;
                 }
             }
             // A preposition with no object named ("* (TO)"): some dependent must carry it.
             Term::Any => {
-                if !e.prep.is_empty() && !e.optional && !scope.iter().any(|&c| prep_matches(tree, c, &e.prep)) {
+                if !e.prep.is_empty() && !e.optional && !verb_phrase_with(&e.prep) {
                     return None;
                 }
             }
@@ -966,7 +969,7 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 // "made his remarks at the start of a regional trip" is no `* TRIP`: a
                 // word named without a preposition is the verb's, not one inside the
                 // phrase of an adjunct's phrase.
-                let nested = |c: usize| e.prep.is_empty() && tree.nodes[c].rel == Rel::Nmod && tree.nodes[c].head.is_some_and(|h| tree.nodes[h].rel == Rel::Obl && tree.nodes[h].head == Some(v));
+                let nested = |c: usize| e.prep.is_empty() && inside_adjunct(c);
                 let found = scope.iter().copied().filter(|&c| !nested(c)).filter(|&c| (side_ok(c) && !adverb_before(c)) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(extra_words.iter().copied()).find(|&c| {
                     if e.prep.is_empty() {
                         return term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers);
