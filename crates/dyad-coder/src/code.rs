@@ -297,7 +297,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
 
     // The best pattern: most specific first, then dictionary order.
     let mut best: Option<(&Pattern, Binding)> = None;
-    let scope = verb_scope(tree, v);
+    let scope = Scope::of(tree, v);
     for p in dict.verb_patterns(lemma) {
         if let Some(b) = bind(tree, mentions, dict, v, p, &slots, &scope) {
             let better = match &best {
@@ -754,7 +754,7 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     let subject_words = sources.iter().flat_map(|&s| phrase_words(tree, s)).collect();
     let slots = Slots { logical_subjects: sources.clone(), logical_objects: objects, surface_subjects: sources.clone(), subject_words, fronted_object_words: Vec::new() };
     let mut best: Option<(&Pattern, Binding)> = None;
-    let scope = verb_scope(tree, n);
+    let scope = Scope::of(tree, n);
     for p in patterns {
         if let Some(b) = bind(tree, mentions, dict, n, p, &slots, &scope) {
             if best.as_ref().is_none_or(|(q, c)| better_match(p, &b, q, c)) {
@@ -926,14 +926,12 @@ fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize
 
 /// Try pattern `p` on verb `v`: every required word element must be found in the verb's
 /// phrase with its preposition; a target slot binds an object or prepositional noun.
-fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, slots: &Slots, scope: &[usize]) -> Option<Binding> {
+fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, slots: &Slots, scope: &Scope) -> Option<Binding> {
     let mut binding = Binding { source: None, target: None, target_place: None, words: Vec::new(), span: 0 };
     // Words first, slots after: most patterns tried fail on a word, and a slot costs an
     // actor lookup. The word each element matched, for a slot written after it.
     let mut word_found = [None::<usize>; 16];
-    // A phrase inside an adjunct's phrase ("remarks at the start of a regional trip").
-    let inside_adjunct = |c: usize| tree.nodes[c].rel == Rel::Nmod && tree.nodes[c].head.is_some_and(|h| tree.nodes[h].rel == Rel::Obl && tree.nodes[h].head == Some(v));
-    let verb_phrase_with = |prep: &[Box<str>]| scope.iter().any(|&c| prep_matches(tree, c, prep));
+    let verb_phrase_with = |prep: &[Box<str>]| scope.words.iter().any(|&c| prep_matches(tree, c, prep));
     for (i, e) in p.elements.iter().enumerate() {
         match &e.term {
             Term::Both => continue,
@@ -969,8 +967,8 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 // "made his remarks at the start of a regional trip" is no `* TRIP`: a
                 // word named without a preposition is the verb's, not one inside the
                 // phrase of an adjunct's phrase.
-                let nested = |c: usize| e.prep.is_empty() && inside_adjunct(c);
-                let found = scope.iter().copied().filter(|&c| !nested(c)).filter(|&c| (side_ok(c) && !adverb_before(c)) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(extra_words.iter().copied()).find(|&c| {
+                let reach = if e.prep.is_empty() { &scope.direct } else { &scope.words };
+                let found = reach.iter().copied().filter(|&c| (side_ok(c) && !adverb_before(c)) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(extra_words.iter().copied()).find(|&c| {
                     if e.prep.is_empty() {
                         return term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers);
                     }
@@ -1009,7 +1007,7 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
         let last_word = word_found[..i.min(word_found.len())].iter().rev().find_map(|w| *w);
         match &e.term {
             Term::Target | Term::Source => {
-                let candidates = slot_candidates(tree, v, e, scope, slots);
+                let candidates = slot_candidates(tree, v, e, &scope.words, slots);
                 // "SRC move into TGT": the preposition is a word of the pattern and must be
                 // there, even when the noun it governs names no actor.
                 if !e.prep.is_empty() && candidates.is_empty() && !e.optional {
@@ -1103,6 +1101,23 @@ fn modifiers_match(tree: &Tree, dict: &Dictionaries, head: usize, modifiers: &[T
 /// The words a verb's pattern may refer to: its dependents (not other clauses), the words
 /// of their phrases, and the nouns of prepositional phrases one level down ("ties *with*
 /// Gondor", "note *of* protest").
+/// The words a verb's pattern may refer to ([`verb_scope`]), and those of them that are
+/// not inside an adjunct's phrase ("remarks at the start *of a regional trip*"), which a
+/// word the pattern names without a preposition must be. Computed once per verb.
+struct Scope {
+    words: Vec<usize>,
+    direct: Vec<usize>,
+}
+
+impl Scope {
+    fn of(tree: &Tree, v: usize) -> Scope {
+        let words = verb_scope(tree, v);
+        let inside_adjunct = |c: usize| tree.nodes[c].rel == Rel::Nmod && tree.nodes[c].head.is_some_and(|h| tree.nodes[h].rel == Rel::Obl && tree.nodes[h].head == Some(v));
+        let direct = words.iter().copied().filter(|&c| !inside_adjunct(c)).collect();
+        Scope { words, direct }
+    }
+}
+
 fn verb_scope(tree: &Tree, v: usize) -> Vec<usize> {
     let mut out = Vec::new();
     // "launched a new bombing and shelling offensive": each conjoined object is an object.
