@@ -594,6 +594,118 @@ mod tests {
     }
 
     #[test]
+    fn parse_errors_grammar_rules_out_are_mended() {
+        let with_xpos = |rows: &[(&str, &str, &str, usize, &str)], xpos: &[(usize, &str)]| {
+            let mut s = sentence(rows);
+            for &(i, x) in xpos {
+                s.tokens[i].xpos = Some(x.into());
+            }
+            s
+        };
+        // "The militia vowed on Thursday to wage war": a subject-control infinitive.
+        let s = sentence(&[
+            ("militia", "militia", "NOUN", 2, "nsubj"),
+            ("vowed", "vow", "VERB", 0, "root"),
+            ("on", "on", "ADP", 4, "case"),
+            ("Thursday", "Thursday", "PROPN", 2, "obl"),
+            ("to", "to", "PART", 6, "mark"),
+            ("wage", "wage", "VERB", 2, "advcl"),
+            ("war", "war", "NOUN", 6, "obj"),
+        ]);
+        let t = Tree::new(&s);
+        assert_eq!(t.nodes[5].rel, Rel::Xcomp);
+        assert_eq!(t.subjects(5), [0]);
+        // "Soldiers tapped links leading into Mordor": the participle is the object's.
+        let s = with_xpos(
+            &[
+                ("Soldiers", "soldier", "NOUN", 2, "nsubj"),
+                ("tapped", "tap", "VERB", 0, "root"),
+                ("links", "link", "NOUN", 2, "obj"),
+                ("leading", "lead", "VERB", 2, "advcl"),
+                ("into", "into", "ADP", 6, "case"),
+                ("Mordor", "Mordor", "PROPN", 4, "obl"),
+            ],
+            &[(3, "VBG")],
+        );
+        let t = Tree::new(&s);
+        assert_eq!((t.nodes[3].head, t.nodes[3].rel), (Some(2), Rel::Acl));
+        assert!(t.nodes[2].children.contains(&3) && !t.nodes[1].children.contains(&3));
+        // "claimed that ISIL had attacked Iraq and taken Mosul", "taken" hung on "claimed".
+        let s = with_xpos(
+            &[
+                ("US", "US", "PROPN", 2, "nsubj"),
+                ("claimed", "claim", "VERB", 0, "root"),
+                ("ISIL", "ISIL", "PROPN", 5, "nsubj"),
+                ("had", "have", "AUX", 5, "aux"),
+                ("attacked", "attack", "VERB", 2, "ccomp"),
+                ("Iraq", "Iraq", "PROPN", 5, "obj"),
+                ("and", "and", "CCONJ", 8, "cc"),
+                ("taken", "take", "VERB", 2, "conj"),
+                ("Mosul", "Mosul", "PROPN", 8, "obj"),
+            ],
+            &[(1, "VBD"), (4, "VBN"), (7, "VBN")],
+        );
+        let t = Tree::new(&s);
+        assert_eq!(t.nodes[7].head, Some(4));
+        assert_eq!(t.conjuncts(4), [7]);
+        assert_eq!(t.subjects(7), [2]);
+        // "seeking to deepen ties, especially by promoting biofuels": no conjunct.
+        let s = sentence(&[
+            ("Brazil", "Brazil", "PROPN", 2, "nsubj"),
+            ("seeking", "seek", "VERB", 0, "root"),
+            ("by", "by", "SCONJ", 4, "mark"),
+            ("promoting", "promote", "VERB", 2, "conj"),
+            ("biofuels", "biofuel", "NOUN", 4, "obj"),
+        ]);
+        assert_eq!(Tree::new(&s).nodes[3].rel, Rel::Advcl);
+        // "condemned an attack and promised aid", "promised" tagged as a passive participle.
+        let mut s = with_xpos(
+            &[
+                ("government", "government", "NOUN", 2, "nsubj"),
+                ("condemned", "condemn", "VERB", 0, "root"),
+                ("attack", "attack", "NOUN", 2, "obj"),
+                ("and", "and", "CCONJ", 5, "cc"),
+                ("promised", "promise", "VERB", 2, "conj"),
+                ("aid", "aid", "NOUN", 5, "obj"),
+            ],
+            &[(1, "VBD"), (4, "VBN")],
+        );
+        s.tokens[4].feats = Some("Tense=Past|VerbForm=Part|Voice=Pass".into());
+        assert!(!Tree::new(&s).is_passive(4));
+    }
+
+    #[test]
+    fn adjuncts_share_the_subject_only_where_the_clause_names_no_participant() {
+        // "Arnor is inching nearer to accord with Gondor": the adjunct carries the event.
+        let s = sentence(&[
+            ("Arnor", "Arnor", "PROPN", 2, "nsubj"),
+            ("inching", "inch", "VERB", 0, "root"),
+            ("nearer", "near", "ADJ", 2, "xcomp"),
+            ("to", "to", "PART", 5, "mark"),
+            ("accord", "accord", "VERB", 2, "advcl"),
+            ("with", "with", "ADP", 7, "case"),
+            ("Gondor", "Gondor", "PROPN", 5, "obl"),
+        ]);
+        assert_eq!(Tree::new(&s).subjects(4), [0]);
+        // "Insurgents bombarded Aleppo, killing eight people": one attack.
+        let s = sentence(&[
+            ("Insurgents", "insurgent", "NOUN", 2, "nsubj"),
+            ("bombarded", "bombard", "VERB", 0, "root"),
+            ("Aleppo", "Aleppo", "PROPN", 2, "obj"),
+            (",", ",", "PUNCT", 5, "punct"),
+            ("killing", "kill", "VERB", 2, "advcl"),
+            ("people", "people", "NOUN", 5, "obj"),
+        ]);
+        assert!(Tree::new(&s).subjects(4).is_empty());
+    }
+
+    #[test]
+    fn titles_and_outer_subjects() {
+        assert_eq!(Rel::parse("nmod:desc"), Rel::Compound);
+        assert_eq!(Rel::parse("nsubj:outer"), Rel::Nsubj);
+    }
+
+    #[test]
     fn cycles_and_bad_heads_do_not_hang() {
         let s = sentence(&[("a", "a", "X", 2, "dep"), ("b", "b", "X", 1, "dep"), ("c", "c", "X", 99, "dep")]);
         let t = Tree::new(&s);
