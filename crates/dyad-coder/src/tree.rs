@@ -509,6 +509,15 @@ mod tests {
         sentence_from_rows(rows)
     }
 
+    /// A sentence whose words `xpos` names carry those Penn tags.
+    fn with_xpos(rows: &[(&str, &str, &str, usize, &str)], xpos: &[(usize, &str)]) -> Sentence {
+        let mut s = sentence(rows);
+        for &(i, x) in xpos {
+            s.tokens[i].xpos = Some(x.into());
+        }
+        s
+    }
+
     #[test]
     fn v1_passive_by_phrase_becomes_an_agent() {
         // "Prisoners were handed over by Ukraine" in UD v1.
@@ -528,13 +537,6 @@ mod tests {
 
     #[test]
     fn reduced_passives_and_controllers() {
-        let with_xpos = |rows: &[(&str, &str, &str, usize, &str)], xpos: &[(usize, &str)]| {
-            let mut s = sentence(rows);
-            for &(i, x) in xpos {
-                s.tokens[i].xpos = Some(x.into());
-            }
-            s
-        };
         // "Soldiers killed in Ukraine": a participle on a noun is passive.
         let s = with_xpos(&[("Soldiers", "soldier", "NOUN", 0, "root"), ("killed", "kill", "VERB", 1, "acl"), ("in", "in", "ADP", 4, "case"), ("Ukraine", "Ukraine", "PROPN", 2, "nmod")], &[(1, "VBN")]);
         let t = Tree::new(&s);
@@ -595,13 +597,6 @@ mod tests {
 
     #[test]
     fn parse_errors_grammar_rules_out_are_mended() {
-        let with_xpos = |rows: &[(&str, &str, &str, usize, &str)], xpos: &[(usize, &str)]| {
-            let mut s = sentence(rows);
-            for &(i, x) in xpos {
-                s.tokens[i].xpos = Some(x.into());
-            }
-            s
-        };
         // "The militia vowed on Thursday to wage war": a subject-control infinitive.
         let s = sentence(&[
             ("militia", "militia", "NOUN", 2, "nsubj"),
