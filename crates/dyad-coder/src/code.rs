@@ -1245,7 +1245,46 @@ fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
 
 #[cfg(test)]
 mod tests {
-    use super::misspelt_inflection;
+    use super::*;
+
+    /// Random trees over news words, with every relation and tag the mending of parses
+    /// looks at: coding them must neither panic nor loop (a moved word must not make a
+    /// cycle), and every event must be anchored in its sentence.
+    #[test]
+    fn random_trees_code_without_panics() {
+        const WORDS: &[(&str, &str, &str)] = &[
+            ("Russia", "PROPN", "NNP"), ("Ukraine", "PROPN", "NNP"), ("attacked", "VERB", "VBD"), ("taken", "VERB", "VBN"),
+            ("leading", "VERB", "VBG"), ("had", "AUX", "VBD"), ("by", "SCONJ", "IN"), ("to", "PART", "TO"), ("that", "SCONJ", "IN"),
+            ("forces", "NOUN", "NNS"), ("Kyiv", "PROPN", "NNP"), ("state", "NOUN", "NN"), ("-", "PUNCT", "HYPH"), ("run", "VERB", "VBN"),
+            ("President", "PROPN", "NNP"), ("would", "AUX", "MD"), ("talks", "NOUN", "NNS"), ("with", "ADP", "IN"), ("in", "ADP", "IN"),
+            ("met", "VERB", "VBD"), ("said", "VERB", "VBD"), ("killing", "VERB", "VBG"), ("not", "PART", "RB"), ("vowed", "VERB", "VBD"),
+        ];
+        const RELS: &[&str] = &[
+            "nsubj", "obj", "iobj", "obl", "nmod", "advcl", "xcomp", "ccomp", "conj", "acl", "mark", "aux", "case", "compound", "amod",
+            "nmod:desc", "nsubj:pass", "aux:pass", "parataxis", "appos", "punct", "advmod",
+        ];
+        let dict = Dictionaries::builtin();
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..20_000 {
+            let len = 1 + next(12);
+            let picks: Vec<(&str, &str, &str)> = (0..len).map(|_| WORDS[next(WORDS.len())]).collect();
+            let rows: Vec<(&str, &str, &str, usize, &str)> = picks.iter().map(|&(w, upos, _)| (w, w, upos, next(len + 1), RELS[next(RELS.len())])).collect();
+            let mut sentence = crate::tree::sentence_from_rows(&rows);
+            for (token, &(_, _, xpos)) in sentence.tokens.iter_mut().zip(&picks) {
+                token.xpos = Some(xpos.into());
+            }
+            let mut context = ArticleContext::default();
+            for e in code_sentence(&sentence, Some(Date::constant(2024, 6, 26)), &dict, &Options::default(), &mut context) {
+                assert!(e.anchor < len, "{rows:?}");
+            }
+        }
+    }
 
     #[test]
     fn es_only_after_a_hiss_or_an_o() {

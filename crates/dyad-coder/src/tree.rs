@@ -253,7 +253,18 @@ impl<'a> Tree<'a> {
             if !bare_participle || !matches!(self.nodes[h].xpos.as_ref(), "VBD" | "VBZ" | "VBP") {
                 continue;
             }
-            let perfect = (h + 1..v).rev().find(|&w| self.nodes[w].xpos == "VBN" && self.children_with(w, Rel::Aux).any(|a| matches!(self.nodes[a].lemma.as_ref(), "have" | "has" | "had")));
+            // (Not one inside the participle's own phrase: that would make a cycle.)
+            let outside = |w: usize| {
+                let mut at = Some(w);
+                while let Some(a) = at {
+                    if a == v {
+                        return false;
+                    }
+                    at = self.nodes[a].head;
+                }
+                true
+            };
+            let perfect = (h + 1..v).rev().find(|&w| self.nodes[w].xpos == "VBN" && self.children_with(w, Rel::Aux).any(|a| matches!(self.nodes[a].lemma.as_ref(), "have" | "has" | "had")) && outside(w));
             if let Some(w) = perfect {
                 self.nodes[h].children.retain(|&c| c != v);
                 let at = self.nodes[w].children.partition_point(|&c| c < v);
