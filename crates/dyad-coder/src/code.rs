@@ -402,12 +402,11 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         let known: Vec<usize> = origins.into_iter().filter(|&c| mentions.phrase_actor(tree, dict, c).is_some_and(|a| is_known(&a))).take(1).collect();
         sources = actors_of(&known);
     }
-    // "killed in an attack carried out by rebels": without an agent, the agent of a
-    // participle on one of the passive's obliques.
     // The party taken as the source is not also the target.
     let mut party: Option<usize> = None;
-    // ("killed in an air strike by government forces": or the by-phrase of the oblique's
-    // noun itself.)
+    // "killed in an attack carried out by rebels": without an agent, the agent of a
+    // participle on one of the passive's obliques; or the by-phrase of the oblique's noun
+    // itself ("killed in an air strike by government forces").
     if passive && sources.is_empty() && subject_nodes.is_empty() {
         let obliques: Vec<usize> = tree.nodes[v].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Obl).collect();
         sources = actors_of(&instrument_agents(tree, &obliques));
@@ -879,8 +878,9 @@ struct Binding {
     target_place: Option<usize>,
     /// The words the pattern's word elements matched.
     words: Vec<usize>,
-    /// How many words the synset members it matched spanned: "austrian gold florin" in
-    /// `&HYPERCURR` says more than "florin" in `&CURRENCY`.
+    /// How many words its word elements matched, a synset member of several words
+    /// counting each: "austrian gold florin" in `&HYPERCURR` says more than "florin" in
+    /// `&CURRENCY`.
     span: usize,
 }
 
