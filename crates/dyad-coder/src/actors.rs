@@ -128,13 +128,13 @@ impl Mentions {
         // forms for entries written in the plural ("forces", whose lemma is "force").
         let lemmas: Vec<&str> = tree.nodes.iter().map(|t| t.lemma.as_ref()).collect();
         let by_lemma = SentenceWords::without_spellings(&lemmas);
+        // "military-ruled Myanmar", "government-backed militia": the first half of a
+        // hyphenated modifier describes, it names no one. (The hyphen is a token of its own
+        // in dyad's tokenization, "government - held"; UDPipe writes "military -ruled".)
+        let hyphen_next = |k: usize| tree.nodes.get(k).is_some_and(|t| t.form.starts_with('-') && (t.form.len() > 1 || tree.nodes.get(k + 1).is_some_and(|w| w.form.chars().next().is_some_and(char::is_alphabetic))));
         for sentence_words in [&by_lemma, words] {
             for m in dict.agents_in(sentence_words) {
                 let Some(&id) = m.candidates.first() else { continue };
-                // "military-ruled Myanmar", "government-backed militia": the first half of
-                // a hyphenated modifier describes, it names no one.
-                // (The hyphen is a token of its own in dyad's tokenization: "government - held".)
-                let hyphen_next = |k: usize| tree.nodes.get(k).is_some_and(|t| t.form.starts_with('-') && (t.form.len() > 1 || tree.nodes.get(k + 1).is_some_and(|w| w.form.chars().next().is_some_and(char::is_alphabetic))));
                 if hyphen_next(m.end) || (m.start..m.end.min(n)).any(|k| tree.nodes[k].form == "-") {
                     continue;
                 }

@@ -179,9 +179,7 @@ pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Ve
             if stands {
                 // ("claimed that ISIL attacked Iraq and took Mosul" is one claim.)
                 for r in results {
-                    if !composed.iter().any(|o| o.code == r.code && o.sources == r.sources && o.targets == r.targets) {
-                        composed.push(r);
-                    }
+                    push_new(&mut composed, r);
                 }
             }
             continue;
@@ -313,13 +311,18 @@ fn compose(tree: &Tree, dict: &Dictionaries, p: &Verb, q: &Verb) -> Option<Vec<F
                     path: format!("composed: {}; with {}", p.found.path, q.found.path),
                     place: if y == c { q.found.place.clone() } else { None },
                 };
-                if !out.iter().any(|o| o.code == found.code && o.sources == found.sources && o.targets == found.targets) {
-                    out.push(found);
-                }
+                push_new(&mut out, found);
             }
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Adds `found` unless the same event (code, sources, targets) is there already.
+fn push_new(out: &mut Vec<Found>, found: Found) {
+    if !out.iter().any(|o| o.code == found.code && o.sources == found.sources && o.targets == found.targets) {
+        out.push(found);
+    }
 }
 
 fn t_text(t: &Transformation) -> String {
