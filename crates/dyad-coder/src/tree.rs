@@ -250,7 +250,7 @@ impl<'a> Tree<'a> {
                 continue;
             }
             let bare_participle = self.nodes[v].xpos == "VBN" && !self.has_child(v, Rel::Aux) && !self.has_child(v, Rel::AuxPass) && !self.has_child(v, Rel::Nsubj);
-            if !bare_participle || !matches!(self.nodes[h].xpos.as_ref(), "VBD" | "VBZ" | "VBP") {
+            if !bare_participle || !matches!(self.nodes[h].xpos, "VBD" | "VBZ" | "VBP") {
                 continue;
             }
             // (Not one inside the participle's own phrase: that would make a cycle.)
