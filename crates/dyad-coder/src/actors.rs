@@ -38,9 +38,27 @@ pub struct ArticleContext {
     surnames: HashMap<String, ActorId>,
     /// The person who was last the subject of a clause: what "he" and "she" refer to.
     last_person: Option<ActorId>,
+    /// For each role (the code after the country: "GOV", "MIL"), the last actor of known
+    /// country that held it: what "the ministry" or "the army" refers to.
+    roles: HashMap<String, String>,
 }
 
 impl ArticleContext {
+    /// Remember an actor of known country and role ("RUSGOV") for later definite
+    /// descriptions of that role.
+    pub fn note_role(&mut self, code: &str) {
+        if let Some(role) = code.get(3..).filter(|r| !r.is_empty()) {
+            if !code.starts_with(UNKNOWN_COUNTRY) {
+                self.roles.insert(role.to_string(), code.to_string());
+            }
+        }
+    }
+
+    /// The actor an earlier sentence named for `role`, if any.
+    pub fn role_holder(&self, role: &str) -> Option<&str> {
+        self.roles.get(role).map(String::as_str)
+    }
+
     /// Remember who the subject of this sentence's clauses was.
     pub fn note_subject(&mut self, id: ActorId, dict: &Dictionaries) {
         if dict.actor(id).kind == ActorKind::Person {

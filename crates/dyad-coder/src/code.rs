@@ -154,6 +154,27 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
             k += 1;
         }
     }
+    // "The Russian Foreign Ministry summoned the US ambassador. The ministry accused
+    // Washington …": a role named with "the" and no country is the one an earlier sentence
+    // of the article named.
+    let definite = |a: &ActorRef| (a.first.saturating_sub(1)..=a.first).any(|w| tree.nodes.get(w).is_some_and(|n| n.lemma == "the" && n.upos == "DET"));
+    for e in &mut events {
+        for a in [&mut e.source, &mut e.target].into_iter().flatten() {
+            if let Some(role) = a.code.strip_prefix(crate::actors::UNKNOWN_COUNTRY).filter(|r| !r.is_empty()) {
+                if let Some(holder) = context.role_holder(role).filter(|_| definite(a)) {
+                    a.code = holder.to_string();
+                }
+            }
+        }
+    }
+    // (An actor resolved so may now stand on both sides.)
+    events.retain(|e| !matches!((&e.source, &e.target), (Some(s), Some(t)) if s.code == t.code));
+    // Who acted is the likelier antecedent than whom it was done to: noted last, it wins.
+    let targets = events.iter().filter_map(|e| e.target.as_ref());
+    let sources = events.iter().filter_map(|e| e.source.as_ref());
+    for a in targets.chain(sources).chain(thing_subjects.iter().map(|(_, a)| a)) {
+        context.note_role(&a.code);
+    }
     for e in &mut events {
         e.date = crate::dates::event_date(&tree, e.anchor, published);
         if options.places {

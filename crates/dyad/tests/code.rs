@@ -152,3 +152,23 @@ fn one_event_per_act_however_the_sentence_elaborates_it() {
     let want: Vec<(String, String, String)> = want.iter().map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())).collect();
     assert_eq!(triples, want, "{events:?}");
 }
+
+/// "The ministry" is the ministry an earlier sentence of the same article named; "a
+/// ministry official" is nobody known.
+#[test]
+fn the_ministry_is_the_one_named_before() {
+    if dyad_testdata::example("austin-belousov-call.txt").is_none() {
+        return;
+    }
+    let text = "The Russian Foreign Ministry summoned the US ambassador on Monday. \
+                The ministry accused Washington of escalating the conflict. \
+                A ministry official criticised Kyiv.\n";
+    let out = Command::cargo_bin("dyad").unwrap().args(["code", "--date", "2024-06-26"]).write_stdin(text).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let accused = events.iter().find(|e| e["cameo"] == "112").expect("the accusation");
+    assert_eq!(accused["source"]["code"], "RUSGOV", "{events:?}");
+    assert_eq!(accused["target"]["code"], "USAGOV");
+    let criticised = events.iter().find(|e| e["root"] == "11").expect("the criticism");
+    assert_eq!(criticised["source"]["code"], "---GOV", "{events:?}");
+}
