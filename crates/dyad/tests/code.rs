@@ -169,6 +169,6 @@ fn the_ministry_is_the_one_named_before() {
     let accused = events.iter().find(|e| e["cameo"] == "112").expect("the accusation");
     assert_eq!(accused["source"]["code"], "RUSGOV", "{events:?}");
     assert_eq!(accused["target"]["code"], "USAGOV");
-    let criticised = events.iter().find(|e| e["root"] == "11").expect("the criticism");
+    let criticised = events.iter().find(|e| e["cameo"] == "111").expect("the criticism");
     assert_eq!(criticised["source"]["code"], "---GOV", "{events:?}");
 }
