@@ -1256,9 +1256,18 @@ fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
                 date: None,
                 place: f.place.clone(),
             };
-            events.push(event(&f.code, s, t));
+            // "Four children and a man were killed": two phrases of one actor are one
+            // event, not two.
+            let code_of = |a: &Option<ActorRef>| a.as_ref().map(|a| a.code.clone());
+            let mut push = |e: Event| {
+                let again = events.iter().any(|o| o.anchor == e.anchor && o.code == e.code && code_of(&o.source) == code_of(&e.source) && code_of(&o.target) == code_of(&e.target));
+                if !again {
+                    events.push(e);
+                }
+            };
+            push(event(&f.code, s, t));
             if let Some(r) = &f.reverse {
-                events.push(event(r, t, s));
+                push(event(r, t, s));
             }
         }
     }
