@@ -256,6 +256,9 @@ struct Found {
     path: String,
     /// The place a target slot named, when it stood for its country.
     place: Option<crate::places::Location>,
+    /// Complement verbs whose words the pattern named ("SRC agree to lift &SANCTION"
+    /// names "lift"): their act is this event's, not one of their own.
+    covers: Vec<usize>,
 }
 
 fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, places: Option<Date>) -> Option<Found> {
@@ -594,7 +597,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     if no_known_target && sources.len() >= 2 && !passive && mutual {
         let path = format!("verb {} ({}); reciprocal among {}", tree.nodes[v].form, lemma, describe(tree, &subject_nodes));
         // Every ordered pair is already there: a paired code would double each event.
-        return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None });
+        return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None, covers: pattern_complements });
     }
     let path = format!(
         "verb {} ({}){}; source {}; target {}{}",
@@ -618,7 +621,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         locative && on_object
     });
     let reverse = if located_only && !target_nodes.is_empty() { None } else { reverse };
-    Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place })
+    Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place, covers: pattern_complements })
 }
 
 /// "departes": English adds "-es" only after a hiss or an "o" ("watches", "goes"); a
@@ -806,6 +809,7 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
         origin: Some(p.origin),
         path,
         place,
+        covers: Vec::new(),
     })
 }
 

@@ -116,7 +116,10 @@ struct Verb {
 /// is today's rule: hypothetical verbs code nothing.
 pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Vec<Found> {
     if !dict.has_internal_codes() {
-        return found.into_iter().filter(|f| !is_hypothetical(tree, f.anchor)).collect();
+        // "agreed to lift the sanctions" (`SRC agree to lift &SANCTION`): a complement the
+        // outer verb's pattern names is part of that event.
+        let covered: Vec<usize> = found.iter().flat_map(|f| f.covers.iter().copied()).collect();
+        return found.into_iter().filter(|f| !is_hypothetical(tree, f.anchor) && !covered.contains(&f.anchor)).collect();
     }
     let mut verbs: Vec<Verb> = found
         .into_iter()
@@ -310,6 +313,7 @@ fn compose(tree: &Tree, dict: &Dictionaries, p: &Verb, q: &Verb) -> Option<Vec<F
                     origin,
                     path: format!("composed: {}; with {}", p.found.path, q.found.path),
                     place: if y == c { q.found.place.clone() } else { None },
+                    covers: Vec::new(),
                 };
                 push_new(&mut out, found);
             }
