@@ -142,7 +142,7 @@ fn one_event_per_act_however_the_sentence_elaborates_it() {
     let text = "Russian forces shelled Kharkiv overnight, killing at least eight people.\n\n\
                 Ukraine's defence minister met his French counterpart in Paris to discuss air defence.\n\n\
                 Exiled dissidents from military-ruled Myanmar met the US ambassador.\n\n\
-                Obama has agreed to lift the sanctions on Iran.\n";
+                Biden has agreed to lift the sanctions on Iran.\n";
     let out = Command::cargo_bin("dyad").unwrap().args(["code", "--date", "2024-06-26"]).write_stdin(text).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let events: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
