@@ -112,6 +112,10 @@ pub fn clean(text: &str) -> Layout {
                 let prev_is_credit = i > 0 && shapes[i - 1] == Shape::Credit;
                 if next_is_credit || prev_is_credit || starts_as_caption(span.of(text)) {
                     UnitKind::Caption
+                } else if first_prose.is_none() && paras.len() == 1 {
+                    // "The United States will supply arms to Israel": a text of one line and
+                    // nothing else is what there is to read, not the headline of nothing.
+                    UnitKind::Body
                 } else if first_prose.is_none_or(|f| i < f) {
                     UnitKind::Title
                 } else {
