@@ -458,7 +458,16 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     let target_nodes: Vec<usize> = match target_node {
         Some(t) => vec![t],
         None if source_after_verb && !grammatical_subjects.is_empty() => grammatical_subjects,
-        None if !search_target => Vec::new(),
+        // "endorsed an association agreement with the European Union", "condemned
+        // allegations by Rwanda" (`SRC endorse TGT`): where the object the slot names is
+        // no actor, the actor its phrase is with, against or by.
+        None if !search_target => object_nodes
+            .iter()
+            .flat_map(|&o| nominal_chain(tree, o))
+            .filter(|&c| matches!(tree.prep(c), Some("with" | "against" | "by" | "from" | "to" | "toward" | "towards" | "on" | "over")))
+            .find(|&c| mentions.phrase_actor(tree, dict, c).is_some_and(|a| is_known(&a)))
+            .into_iter()
+            .collect(),
         None => {
             // No slot bound: the object, else the first oblique that names an actor, else
             // an actor in a prepositional phrase of the object ("restored ties with Gondor").
