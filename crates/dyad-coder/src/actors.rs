@@ -73,6 +73,8 @@ pub struct Mentions {
     names: Vec<Option<(String, ActorId, usize, usize)>>,
     /// For each word, the agent code covering it, and the match span.
     agents: Vec<Option<(AgentCode, usize, usize)>>,
+    /// "they" that stands for several actors ("Obama and Putin said they …"), by word.
+    groups: Vec<(usize, Vec<ActorRef>)>,
 }
 
 impl Mentions {
@@ -190,7 +192,7 @@ impl Mentions {
                 }
             }
         }
-        Mentions { names, agents }
+        Mentions { names, agents, groups: Vec::new() }
     }
 
     /// "Ethiopia indicated it deplored Libya": "it" or "they" as the subject of a later
@@ -203,6 +205,18 @@ impl Mentions {
             let subject = matches!(node.rel, Rel::Nsubj | Rel::NsubjPass);
             if subject && node.upos == "PRON" && matches!(node.lemma.as_ref(), "it" | "they") && self.names[k].is_none() {
                 self.names[k] = Some((actor.code.clone(), id, k, k));
+            }
+        }
+    }
+
+    /// "Obama and Putin said they will attack Iraq": "they" as the subject of a later
+    /// clause refers to the conjoined subject before it, all of its actors.
+    pub fn refer_group(&mut self, tree: &Tree, actors: &[ActorRef], after: usize) {
+        for k in after + 1..tree.len() {
+            let node = &tree.nodes[k];
+            let subject = matches!(node.rel, Rel::Nsubj | Rel::NsubjPass);
+            if subject && node.upos == "PRON" && node.lemma == "they" && self.names[k].is_none() && !self.groups.iter().any(|(w, _)| *w == k) {
+                self.groups.push((k, actors.to_vec()));
             }
         }
     }
@@ -227,6 +241,9 @@ impl Mentions {
     /// The actors a noun phrase names: usually one, but a role noun placed in
     /// conjoined countries names one per country ("lawmakers in Arnor and Gondor").
     pub fn phrase_actors(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Vec<ActorRef> {
+        if let Some((_, group)) = self.groups.iter().find(|(w, _)| *w == head) {
+            return group.clone();
+        }
         let Some(first) = self.phrase_actor(tree, dict, head) else { return Vec::new() };
         let mut out = vec![first];
         let agent = phrase_words(tree, head).iter().filter_map(|&w| self.agents[w].as_ref()).min_by_key(|a| a.1.abs_diff(head)).cloned();

@@ -82,6 +82,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     // the pronoun, in this sentence or (for the first clauses) an earlier one.
     let mut person_subjects: Vec<(usize, dyad_dict::ActorId)> = Vec::new();
     let mut thing_subjects: Vec<(usize, ActorRef)> = Vec::new();
+    let mut group_subjects: Vec<usize> = Vec::new();
     for v in 0..tree.len() {
         if !tree.is_verbal(v) {
             continue;
@@ -93,6 +94,9 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         for s in subjects {
             if tree.nodes[s].upos == "PRON" {
                 continue;
+            }
+            if !tree.conjuncts(s).is_empty() {
+                group_subjects.push(s);
             }
             let Some(actor) = mentions.phrase_actor(&tree, dict, s) else { continue };
             match actor.id {
@@ -106,6 +110,14 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     thing_subjects.sort_by_key(|t| std::cmp::Reverse(t.0));
     for (at, actor) in &thing_subjects {
         mentions.refer_things(&tree, actor, *at);
+    }
+    // (The nearest conjoined subject before a "they" claims it first.)
+    group_subjects.sort_unstable_by_key(|&s| std::cmp::Reverse(s));
+    for s in group_subjects {
+        let actors = actors_of(&tree, &mentions, dict, &[s]);
+        if actors.len() >= 2 && actors.iter().all(is_known) {
+            mentions.refer_group(&tree, &actors, s);
+        }
     }
     person_subjects.sort_unstable();
     for &(at, id) in &person_subjects {

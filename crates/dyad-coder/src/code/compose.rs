@@ -264,11 +264,14 @@ fn compose(tree: &Tree, dict: &Dictionaries, p: &Verb, q: &Verb) -> Option<Vec<F
     let head = tree.nodes[tree.first_conjunct(qv)].head?;
     let controlled_by_object = open && (tree.has_child(head, Rel::Obj) || tree.has_child(head, Rel::Iobj));
     let pronoun_subject = !open && q.found.sources.is_empty() && tree.subjects(qv).iter().any(|&s| tree.nodes[s].upos == "PRON");
+    // "Obama and Putin said they will attack Iraq": each speaker speaks for themselves,
+    // not of the other.
+    let same_group = q.found.sources.len() > 1 && q.found.sources.iter().all(|b| sources.iter().any(|a| a.code == b.code));
     let mut out: Vec<Found> = Vec::new();
     for a in sources {
         let inner_sources: Vec<Slot> = if open && !controlled_by_object {
             vec![Slot::Absent]
-        } else if pronoun_subject {
+        } else if pronoun_subject || same_group {
             vec![Slot::Actor(a)]
         } else if q.found.sources.is_empty() {
             vec![Slot::Absent]
