@@ -174,3 +174,23 @@ fn the_ministry_is_the_one_named_before() {
     let criticised = events.iter().find(|e| e["cameo"] == "111").expect("the criticism");
     assert_eq!(criticised["source"]["code"], "---GOV", "{events:?}");
 }
+
+/// "They" after "France and Germany" is both of them.
+#[test]
+fn they_after_a_conjoined_subject_is_all_of_it() {
+    if dyad_testdata::example("austin-belousov-call.txt").is_none() {
+        return;
+    }
+    let out = Command::cargo_bin("dyad")
+        .unwrap()
+        .args(["code", "--date", "2024-06-26"])
+        .write_stdin("France and Germany said they had sent troops to Mali.\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let mut sources: Vec<&str> = events.iter().map(|e| e["source"]["code"].as_str().unwrap()).collect();
+    sources.sort_unstable();
+    assert_eq!(sources, ["DEU", "FRA"], "{events:?}");
+    assert!(events.iter().all(|e| e["target"]["code"] == "MLI"), "{events:?}");
+}
