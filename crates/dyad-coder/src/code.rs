@@ -602,7 +602,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     let mut targets = actors_of(&target_nodes);
     let mut place = None;
     if let (true, Some(day)) = (targets.is_empty(), places) {
-        if let Some((actor, location)) = target_place.and_then(|t| place_actor(tree, dict, t, day)) {
+        // ("shelled the town of Vovchansk" by `SRC shell &TOWN`: the object itself.)
+        let object_place = || if search_target { object_nodes.first().copied() } else { None };
+        if let Some((actor, location)) = target_place.or_else(object_place).and_then(|t| place_actor(tree, dict, t, day)) {
             targets.push(actor);
             place = Some(location);
         }

@@ -222,7 +222,8 @@ impl<'a> Tree<'a> {
                 continue;
             }
             let Some(object) = self.children_with(h, Rel::Obj).find(|&o| o < v) else { continue };
-            if self.rightmost(object) + 1 != self.leftmost(v) {
+            // (Right after it: "links leading into", not "the town, killing two".)
+            if self.rightmost(object) + 1 != v || self.leftmost(v) != v {
                 continue;
             }
             self.nodes[h].children.retain(|&c| c != v);
