@@ -313,6 +313,10 @@ impl Gazetteer {
         if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
             words.remove(0);
         }
+        // A place is named with a capital: "the area" is no town called Area.
+        if !words.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase)) {
+            return None;
+        }
         let generic = |w: &str| -> Option<Option<PlaceKind>> {
             let w = w.to_lowercase();
             if CITY_NOUNS.contains(&w.as_str()) {
