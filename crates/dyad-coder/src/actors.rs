@@ -393,14 +393,19 @@ impl Mentions {
             // "lawmakers in Arnor", "officials of Gondor": the country is in a
             // prepositional phrase of the agent noun.
             (None, Some(a), _) => {
-                let place = place_nmods(tree, head).into_iter().find_map(|c| self.phrase_actor(tree, dict, c));
+                // ("protesters in Tbilisi": a capital in which they are stands for its
+                // country, not for its government as it does as a subject.)
+                let (place, located) = match place_nmods(tree, head).into_iter().find_map(|c| self.phrase_actor(tree, dict, c).map(|p| (c, p))) {
+                    Some((c, p)) => (Some(p), tree.prep(c) != Some("of")),
+                    None => (None, false),
+                };
                 match (place, &a.0) {
                     // "activists of Gonzo GMO" (an actor coded GONGMO): the role follows the
                     // actor's own code (GONGMOOPP), as PETRARCH composes codes. "exiled
                     // leaders of Egypt's Muslim Brotherhood" (Egypt + Muslim, EGYMUS): the
                     // roles come in the order read (EGYOPPMUS). A role the code already
                     // carries adds nothing.
-                    (Some(place), AgentCode::Sector(s)) if place.code.len() > 3 && agent_base(&place.code).len() == 3 => {
+                    (Some(place), AgentCode::Sector(s)) if place.code.len() > 3 && agent_base(&place.code).len() == 3 && !(located && place.id.is_some_and(|id| dict.actor(id).kind == ActorKind::Seat)) => {
                         let (country, rest) = place.code.split_at(3);
                         let code = if rest.contains(&**s) {
                             place.code.clone()

@@ -556,7 +556,16 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                     // "faces pressure from Congress": failing a known actor, one of unknown
                     // country (---LEG) still acts on a known subject.
                     let any_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some();
-                    t = deep.iter().copied().find(names_actor).or_else(|| deep.iter().copied().find(any_actor)).into_iter().collect();
+                    // ("clashed with police": a participant of unknown country after the
+                    // deeper known ones.)
+                    t = deep
+                        .iter()
+                        .copied()
+                        .find(names_actor)
+                        .or_else(|| participant_obliques(tree, v).find(any_actor))
+                        .or_else(|| deep.iter().copied().find(any_actor))
+                        .into_iter()
+                        .collect();
                 }
                 // "Arnor believes Dagolath can cope": with no object, the clause's
                 // subject is whom the verb is about.
