@@ -385,6 +385,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         .map(|(_, b)| tree.children_with(v, Rel::Xcomp).filter(|&x| b.words.iter().any(|&w| w == x || tree.nodes[w].head == Some(x))).collect())
         .unwrap_or_default();
     let pattern_preps: Vec<Box<str>> = best.as_ref().map(|(p, _)| p.elements.iter().filter(|e| !matches!(e.term, Term::Target | Term::Source)).flat_map(|e| e.prep.iter().cloned()).collect()).unwrap_or_default();
+    let pattern_words: Vec<usize> = best.as_ref().map(|(_, b)| b.words.clone()).unwrap_or_default();
     let mut source_after_verb = false;
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
         Some((p, b)) => {
@@ -499,6 +500,12 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                 named.dedup();
                 named.sort_by_key(|&c| matches!(tree.prep(c), Some("in" | "at" | "near" | "inside" | "across" | "throughout")));
                 t = named.into_iter().take(1).collect();
+                // "fired tear gas at protesters" (`SRC fire &RIOTCONTROL at;on &PROTESTER`):
+                // the people a pattern names in a phrase of the verb are whom it was done to.
+                if t.is_empty() {
+                    let any_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some();
+                    t = pattern_words.iter().copied().filter(|&w| w > v && tree.nodes[w].rel == Rel::Obl).find(any_actor).into_iter().collect();
+                }
                 if t.is_empty() {
                     // Deeper: in the phrases of the object or of a participant oblique
                     // ("risen in the dispute with Osgiliath", "cordoned off the roads
@@ -601,8 +608,12 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                         .take(1)
                         .collect();
                 }
+                // ("fired a ballistic missile into the sea" by `SRC fire &WEAPON into sea`:
+                // an object the pattern names, of no known country, is what was done, not
+                // to whom; "released Palestinian prisoners" still names whom.)
                 if t.is_empty() {
-                    t = object_nodes.clone();
+                    let known_actor = |o: &usize| mentions.phrase_actor(tree, dict, *o).is_some_and(|a| is_known(&a));
+                    t = object_nodes.iter().copied().filter(|o| passive || !pattern_words.contains(o) || known_actor(o)).collect();
                 }
             }
             t
