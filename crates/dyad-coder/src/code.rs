@@ -608,12 +608,11 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                         .take(1)
                         .collect();
                 }
-                // ("fired a ballistic missile into the sea" by `SRC fire &WEAPON into sea`:
-                // an object the pattern names, of no known country, is what was done, not
-                // to whom; "released Palestinian prisoners" still names whom.)
+                // ("fired a ballistic missile into the sea": a weapon of no known country
+                // is what was fired, not at whom.)
                 if t.is_empty() {
-                    let known_actor = |o: &usize| mentions.phrase_actor(tree, dict, *o).is_some_and(|a| is_known(&a));
-                    t = object_nodes.iter().copied().filter(|o| passive || !pattern_words.contains(o) || known_actor(o)).collect();
+                    let instrument = |o: &usize| dict.in_synset("WEAPON", &tree.nodes[*o].lemma) && !mentions.phrase_actor(tree, dict, *o).is_some_and(|a| is_known(&a));
+                    t = object_nodes.iter().copied().filter(|o| !instrument(o)).collect();
                 }
             }
             t
