@@ -1077,7 +1077,10 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 let candidates = slot_candidates(tree, v, e, &scope.words, slots);
                 // "SRC move into TGT": the preposition is a word of the pattern and must be
                 // there, even when the noun it governs names no actor.
-                if !e.prep.is_empty() && candidates.is_empty() && !e.optional {
+                // ("Saudi Arabia and Iran agreed to restore relations" for `SRC restore
+                // relation with TGT`: conjoined subjects are each other's target.)
+                let mutual = e.term == Term::Target && slots.logical_subjects.iter().any(|&s| !tree.conjuncts(s).is_empty());
+                if !e.prep.is_empty() && candidates.is_empty() && !e.optional && !mutual {
                     return None;
                 }
                 // A known actor before a role of unknown country ("---GOV"); each
