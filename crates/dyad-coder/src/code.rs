@@ -456,7 +456,12 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // "The Philippines was criticized over its dispute with Eriador": a passive without
     // its agent takes, as the field's coders do, the other party the clause names.
     let has_by_phrase = tree.nodes[v].children.iter().any(|&c| tree.prep(c) == Some("by"));
-    if passive && subject_nodes.is_empty() && sources.is_empty() && !has_by_phrase {
+    // (Not a participle on a noun: "people suspected of links to the Islamic State" are
+    // suspected by someone unnamed, not by the group; unless the noun is all the clause
+    // says there is, "there were 10 soldiers killed in Ukraine".)
+    let existential = |n: usize| tree.nodes[n].head.is_some_and(|h| tree.nodes[h].lemma == "be" && tree.nodes[h].children.iter().any(|&c| tree.nodes[c].label == "expl"));
+    let clause_like = !tree.is_participle_on_noun(v) || tree.nodes[v].head.is_some_and(existential);
+    if passive && subject_nodes.is_empty() && sources.is_empty() && !has_by_phrase && clause_like {
         let known = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
         let parties: Vec<usize> = participant_obliques(tree, v)
             .flat_map(|o| std::iter::once(o).chain(nominal_chain(tree, o)))
