@@ -308,7 +308,10 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         }
         t
     } else {
-        tree.children_with(v, Rel::Obj).collect()
+        // ("warned [iobj Washington] not to interfere": a parse may call the only object
+        // indirect.)
+        let direct: Vec<usize> = tree.children_with(v, Rel::Obj).collect();
+        if direct.is_empty() { tree.children_with(v, Rel::Iobj).collect() } else { direct }
     };
 
     let surface_subjects: Vec<usize> = tree
