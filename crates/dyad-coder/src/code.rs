@@ -499,11 +499,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             if unknown {
                 // "resumed fighting in Khartoum": a seat of government the act happened in
                 // is where, not whom.
-                let seat_location = |c: usize| {
-                    matches!(tree.prep(c), Some("in" | "inside" | "near" | "across" | "throughout"))
-                        && mentions.phrase_actor(tree, dict, c).and_then(|a| a.id).is_some_and(|id| dict.actor(id).kind == dyad_dict::ActorKind::Seat)
-                };
-                let names_actor = |c: &usize| Some(*c) != party && !seat_location(*c) && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
+                let seat = |a: &ActorRef| a.id.is_some_and(|id| dict.actor(id).kind == dyad_dict::ActorKind::Seat);
+                let located = |c: usize| matches!(tree.prep(c), Some("in" | "inside" | "near" | "across" | "throughout"));
+                let names_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a) && !(located(*c) && seat(&a)));
                 // Where it happened ranks after whom it involved: "celebrated Iftar in
                 // Osgiliath with the leaders of Gondor".
                 // "issued arrest warrants for two Brazilian men": a for-phrase that itself
