@@ -378,6 +378,14 @@ impl Mentions {
                 Some(r)
             }
             (Some(m), _, _) if best_distance == 0 => Some(self.actor_ref(dict, m)),
+            // "Hamas militants", "Hezbollah fighters": an armed group's fighters are the
+            // group, not fighters of its country.
+            (Some(m), Some(a), _) if matches!(dict.actor(m.1).kind, ActorKind::Organization(_)) && matches!(&a.0, AgentCode::Sector(s) if matches!(&**s, "UAF" | "REB" | "INS")) => {
+                let mut r = self.actor_ref(dict, m);
+                r.first = r.first.min(a.1);
+                r.last = r.last.max(a.2);
+                Some(r)
+            }
             // "Russian defence minister", "Ukrainian soldiers": country + agent sector.
             (Some(m), Some(a), _) => {
                 let mut r = self.actor_ref(dict, m);

@@ -402,7 +402,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                 }
                 (None, None) => return None,
             };
-            search_target = !(p.dialect == dyad_dict::Dialect::Dyad && p.has_target());
+            // (Unless the phrase in its slot names nobody: then whom the act concerns is
+            // looked for as for any pattern, "handed the prisoners over to the Red Cross".)
+            search_target = !(p.dialect == dyad_dict::Dialect::Dyad && p.has_target()) || b.target_unnamed && places_unnamed(tree, dict, b.target_place, places);
             // "* AID FROM $": the source named after the verb acts on the subject.
             source_after_verb = b.source.is_some_and(|s| !subject_nodes.contains(&s)) && !p.has_target() && p.elements.iter().any(|e| e.term == Term::Source && e.side == Side::After);
             (code.as_str().to_string(), reverse.map(|c| c.as_str().to_string()), b.source, b.target, p.text.to_string(), Some(p.origin))
@@ -676,6 +678,15 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     });
     let reverse = if located_only && !target_nodes.is_empty() { None } else { reverse };
     Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place, covers: pattern_complements })
+}
+
+/// Whether the place a target slot bound stands for no one either (no gazetteer place, or
+/// places are off).
+fn places_unnamed(tree: &Tree, dict: &Dictionaries, place: Option<usize>, day: Option<Date>) -> bool {
+    match (place, day) {
+        (Some(p), Some(day)) => place_actor(tree, dict, p, day).is_none(),
+        _ => true,
+    }
 }
 
 /// "departes": English adds "-es" only after a hiss or an "o" ("watches", "goes"); a
@@ -957,6 +968,9 @@ struct Binding {
     target_place: Option<usize>,
     /// The words the pattern's word elements matched.
     words: Vec<usize>,
+    /// The target slot had phrases to bind but none named an actor or a place ("handed
+    /// over the prisoners to the Red Cross": the prisoners are nobody known).
+    target_unnamed: bool,
     /// How many words its word elements matched, a synset member of several words
     /// counting each: "austrian gold florin" in `&HYPERCURR` says more than "florin" in
     /// `&CURRENCY`.
@@ -1006,7 +1020,7 @@ fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize
 /// Try pattern `p` on verb `v`: every required word element must be found in the verb's
 /// phrase with its preposition; a target slot binds an object or prepositional noun.
 fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pattern, slots: &Slots, scope: &Scope) -> Option<Binding> {
-    let mut binding = Binding { source: None, target: None, target_place: None, words: Vec::new(), span: 0 };
+    let mut binding = Binding { source: None, target: None, target_place: None, target_unnamed: false, words: Vec::new(), span: 0 };
     // Words first, slots after: most patterns tried fail on a word, and a slot costs an
     // actor lookup. The word each element matched, for a slot written after it.
     let mut word_found = [None::<usize>; 16];
@@ -1131,6 +1145,7 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 // target slot may stand for whoever controls it.
                 if found.is_none() && e.term == Term::Target {
                     binding.target_place = candidates.first().copied();
+                    binding.target_unnamed = !candidates.is_empty();
                 }
                 // A slot with no actor there still lets the pattern match when its words do
                 // (PETRARCH codes the verb; the dyad check comes later).
