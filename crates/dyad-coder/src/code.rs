@@ -809,6 +809,12 @@ const LIGHT_VERBS: &[&str] = &[
     "intensify", "escalate", "step", "announce", "report", "claim", "complete", "finish", "perform", "execute", "open",
 ];
 
+/// Verbs whose subject is an event that took place: "the clashes left 50 dead".
+const EVENT_SUBJECT_VERBS: &[&str] = &[
+    "begin", "start", "resume", "continue", "erupt", "break", "end", "take", "leave", "kill", "wound", "injure", "hit", "damage",
+    "destroy", "cause", "spark", "occur", "happen", "intensify", "escalate", "last", "claim", "set",
+];
+
 /// Prepositions that place or date a clause by an event: "after a missile attack on …".
 const EVENT_PREPS: &[&str] = &["after", "following", "during", "since", "before", "amid", "in", "despite"];
 
@@ -825,7 +831,11 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     let head = node.head?;
     let light_verb = node.rel == Rel::Obj && LIGHT_VERBS.contains(&tree.nodes[head].lemma.as_ref());
     let dating = matches!(node.rel, Rel::Obl | Rel::Nmod) && tree.prep(n).is_some_and(|p| EVENT_PREPS.contains(&p)) && tree.is_verbal(head);
-    if !(light_verb || dating) || is_hypothetical(tree, head) {
+    // "Clashes between police and protesters left 50 dead", "talks between Armenia and
+    // Azerbaijan will resume": the subject of a verb that says an event happened, went
+    // on or did harm.
+    let happened = node.rel == Rel::Nsubj && tree.is_verbal(head) && EVENT_SUBJECT_VERBS.contains(&tree.nodes[head].lemma.as_ref());
+    if !(light_verb || dating || happened) || is_hypothetical(tree, head) {
         return None;
     }
     // Who acted: the noun's own modifiers ("a Ukrainian missile attack"), its "by"
