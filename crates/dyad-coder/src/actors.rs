@@ -405,7 +405,7 @@ impl Mentions {
                 // country, not for its government as it does as a subject.)
                 // (Not for an event: "a drone attack in Russia's Krasnodar region" is an
                 // attack there, not by Russia's drones.)
-                let event = dict.noun_patterns(&tree.nodes[head].lemma).next().is_some();
+                let event = !(a.1..=a.2).contains(&head) && dict.noun_patterns(&tree.nodes[head].lemma).next().is_some();
                 let places = if event { Vec::new() } else { place_nmods(tree, head) };
                 let (place, located) = match places.into_iter().find_map(|c| self.phrase_actor(tree, dict, c).map(|p| (c, p))) {
                     Some((c, p)) => (Some(p), tree.prep(c) != Some("of")),
