@@ -1080,8 +1080,13 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     // not "(FOR ASYLUM)".
                     prep_matches(tree, c, &e.prep)
                         && if e.modifiers.is_empty() {
-                            let first = phrase_words(tree, c).into_iter().find(|&w| w <= c && !matches!(tree.nodes[w].upos, "DET" | "PUNCT"));
-                            first.is_some_and(|w| term_matches(tree, dict, w, &e.term))
+                            // (A quantity is no modifier: "for more air defence systems".)
+                            let quantity = |w: usize| matches!(tree.nodes[w].lemma.as_ref(), "more" | "further" | "additional" | "extra" | "much" | "many" | "several" | "some" | "any");
+                            let first = phrase_words(tree, c).into_iter().find(|&w| w <= c && !matches!(tree.nodes[w].upos, "DET" | "PUNCT" | "NUM") && !quantity(w));
+                            // ("air defence systems" for `&MILAID` with member AIR DEFENCE
+                            // SYSTEM: a member of several words from there to the head.)
+                            let whole = |w: usize| matches!(&e.term, Term::Synset(name) if multiword_member(tree, dict, c, name) == Some(c + 1 - w));
+                            first.is_some_and(|w| term_matches(tree, dict, w, &e.term) || whole(w))
                         } else {
                             term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers)
                         }
@@ -1300,11 +1305,15 @@ fn multiword_member(tree: &Tree, dict: &Dictionaries, node: usize, name: &str) -
     }
     let mut start = node;
     let mut longest = None;
+    // The head as written and as its lemma: "air defence systems" for AIR DEFENCE SYSTEM.
     let mut phrase = tree.nodes[node].form.to_lowercase();
+    let mut by_lemma = tree.nodes[node].lemma.to_string();
     while modifies(start) {
         start -= 1;
-        phrase = format!("{} {phrase}", tree.nodes[start].form.to_lowercase());
-        if dict.in_synset(name, &phrase) {
+        let word = tree.nodes[start].form.to_lowercase();
+        phrase = format!("{word} {phrase}");
+        by_lemma = format!("{word} {by_lemma}");
+        if dict.in_synset(name, &phrase) || dict.in_synset(name, &by_lemma) {
             longest = Some(node + 1 - start);
         }
     }
