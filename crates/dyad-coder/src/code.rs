@@ -1307,13 +1307,16 @@ fn multiword_member(tree: &Tree, dict: &Dictionaries, node: usize, name: &str) -
     let mut longest = None;
     // The head as written and as its lemma: "air defence systems" for AIR DEFENCE SYSTEM.
     let mut phrase = tree.nodes[node].form.to_lowercase();
-    let mut by_lemma = tree.nodes[node].lemma.to_string();
+    let lemma: &str = &tree.nodes[node].lemma;
+    let mut by_lemma = (lemma != phrase).then(|| lemma.to_string());
     while modifies(start) {
         start -= 1;
         let word = tree.nodes[start].form.to_lowercase();
         phrase = format!("{word} {phrase}");
-        by_lemma = format!("{word} {by_lemma}");
-        if dict.in_synset(name, &phrase) || dict.in_synset(name, &by_lemma) {
+        if let Some(l) = &mut by_lemma {
+            *l = format!("{word} {l}");
+        }
+        if dict.in_synset(name, &phrase) || by_lemma.as_deref().is_some_and(|l| dict.in_synset(name, l)) {
             longest = Some(node + 1 - start);
         }
     }
