@@ -374,11 +374,13 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     let pattern_phrases: Vec<usize> = best
         .as_ref()
         .map(|(_, b)| {
-            let follows_word = |c: usize| {
-                let start = tree.leftmost(c);
-                start > 0 && b.words.contains(&(start - 1))
-            };
-            tree.nodes[v].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Obl && (b.words.contains(&c) || follows_word(c))).collect()
+            // (The phrase begins with its preposition, right after the word.)
+            let after_words = b.words.iter().filter_map(|&w| tree.nodes.get(w + 1).filter(|n| n.rel == Rel::Case).and_then(|n| n.head));
+            let phrases = b.words.iter().copied().chain(after_words);
+            let mut out: Vec<usize> = phrases.filter(|&c| tree.nodes[c].rel == Rel::Obl && tree.nodes[c].head == Some(v)).collect();
+            out.sort_unstable();
+            out.dedup();
+            out
         })
         .unwrap_or_default();
     // "vowed to wage war on the Rohans" (`* WAR`): a complement the pattern reached into
