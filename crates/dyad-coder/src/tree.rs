@@ -203,9 +203,12 @@ impl<'a> Tree<'a> {
         for v in 0..self.nodes.len() {
             let Some(h) = self.nodes[v].head else { continue };
             let infinitive = self.nodes[v].rel == Rel::Advcl && self.children_with(v, Rel::Mark).any(|m| self.nodes[m].lemma == "to") && !self.has_child(v, Rel::Nsubj);
+            if !infinitive {
+                continue;
+            }
             let has_object = self.has_child(h, Rel::Obj) || self.has_child(h, Rel::Iobj);
             let controlled = if has_object { OBJECT_CONTROL } else { SUBJECT_CONTROL };
-            if infinitive && controlled.contains(&self.nodes[h].lemma.as_ref()) {
+            if controlled.contains(&self.nodes[h].lemma.as_ref()) {
                 self.nodes[v].rel = Rel::Xcomp;
             }
         }
