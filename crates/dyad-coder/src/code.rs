@@ -1394,13 +1394,7 @@ mod tests {
             "nmod:desc", "nsubj:pass", "aux:pass", "parataxis", "appos", "punct", "advmod",
         ];
         let dict = Dictionaries::builtin();
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::test_random(0x2545_f491_4f6c_dd1d);
         for _ in 0..20_000 {
             let len = 1 + next(12);
             let picks: Vec<(&str, &str, &str)> = (0..len).map(|_| WORDS[next(WORDS.len())]).collect();

@@ -1180,13 +1180,7 @@ mod tests {
             "a", "two", "0", "00", "31st", "32", "29", "99999", "2024", "0000", "9999", "February", "Feb.", "May", "may",
             "Monday", "monday", "yesterday", "tomorrow", "day", "before", "2024-02-30", "2024-13-01", "9999-12-31", "th",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::test_random(0x9e37_79b9_7f4a_7c15);
         let dates = [Date::MIN, Date::MAX, date(2024, 2, 29), WED, date(1, 1, 1)];
         for _ in 0..20_000 {
             let len = next(9);

@@ -17,3 +17,15 @@ pub mod tree;
 pub mod validate;
 
 pub use code::{code_sentence, Event, Options};
+
+/// A small reproducible random source for the tests that feed odd trees to the coder:
+/// `next(n)` draws in `0..n`.
+#[cfg(test)]
+pub(crate) fn test_random(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    }
+}

@@ -708,13 +708,7 @@ mod tests {
         const VOCAB: &[&str] =
             &["", "in", "on", "of", "the", "city", "region", "Kyiv", "Kherson", "North", "White", "House", "Gaza", "City", "-", "Monday"];
         const RELS: &[&str] = &["obl", "nmod", "case", "compound", "flat", "amod", "conj", "obj", "nsubj", "xcomp", "acl:relcl"];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::test_random(0x2545_f491_4f6c_dd1d);
         let g = Gazetteer::embedded();
         for _ in 0..5_000 {
             let len = next(10);

@@ -3,6 +3,13 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
+/// `dyad code --date DATE [EXTRA...]` on `text` from stdin: the events it writes.
+fn code_text(date: &str, extra: &[&str], text: &str) -> Vec<Value> {
+    let out = Command::cargo_bin("dyad").unwrap().args(["code", "--date", date]).args(extra).write_stdin(text).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
 #[test]
 fn codes_a_conllu_parse_with_petrarch_dictionaries_and_explains_it() {
     let Some(verbs) = dyad_testdata::data_file("universalpetrarch/validate_2_02/PETR_Validate_verbs_2_02.txt") else { return };
@@ -59,14 +66,7 @@ fn codes_an_attack_on_a_city_from_text() {
     if dyad_testdata::example("austin-belousov-call.txt").is_none() {
         return; // no shared data: the CI run has it
     }
-    let out = Command::cargo_bin("dyad")
-        .unwrap()
-        .args(["code", "--date", "2024-06-26"])
-        .write_stdin("Russian forces launched a missile attack on Kharkiv on Tuesday.\n")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let events = code_text("2024-06-26", &[], "Russian forces launched a missile attack on Kharkiv on Tuesday.\n");
     assert_eq!(events.len(), 1, "one attack, not one per pattern: {events:?}");
     let e = &events[0];
     assert_eq!(e["source"]["code"], "RUSMIL");
@@ -86,14 +86,7 @@ fn conjoined_countries_each_meet_a_person_in_a_place() {
     if dyad_testdata::example("austin-belousov-call.txt").is_none() {
         return;
     }
-    let out = Command::cargo_bin("dyad")
-        .unwrap()
-        .args(["code", "--date", "2024-06-26"])
-        .write_stdin("French and German leaders met Vladimir Putin in Moscow on Friday.\n")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let events = code_text("2024-06-26", &[], "French and German leaders met Vladimir Putin in Moscow on Friday.\n");
     let mut sources: Vec<&str> = events.iter().map(|e| e["source"]["code"].as_str().unwrap()).collect();
     sources.sort_unstable();
     assert_eq!(sources, ["DEUGOV", "FRAGOV"], "{events:?}");
@@ -112,17 +105,8 @@ fn one_sided_events_only_when_asked_for() {
     if dyad_testdata::example("austin-belousov-call.txt").is_none() {
         return;
     }
-    let code = |extra: &[&str]| -> Vec<Value> {
-        let out = Command::cargo_bin("dyad")
-            .unwrap()
-            .args(["code", "--date", "2024-06-26"])
-            .args(extra)
-            .write_stdin("Russian forces shelled the area overnight.\n")
-            .output()
-            .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
-    };
+    let code = |extra: &[&str]| code_text("2024-06-26", extra, "Russian forces shelled the area overnight.
+");
     assert!(code(&[]).is_empty());
     let events = code(&["--one-sided"]);
     assert_eq!(events.len(), 1, "{events:?}");
@@ -143,9 +127,7 @@ fn one_event_per_act_however_the_sentence_elaborates_it() {
                 Ukraine's defence minister met his French counterpart in Paris to discuss air defence.\n\n\
                 Exiled dissidents from military-ruled Myanmar met the US ambassador.\n\n\
                 Biden has agreed to lift the sanctions on Iran.\n";
-    let out = Command::cargo_bin("dyad").unwrap().args(["code", "--date", "2024-06-26"]).write_stdin(text).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let events = code_text("2024-06-26", &[], text);
     let triples: Vec<(String, String, String)> = events
         .iter()
         .map(|e| (e["source"]["code"].as_str().unwrap().to_string(), e["target"]["code"].as_str().unwrap_or("-").to_string(), e["cameo"].as_str().unwrap().to_string()))
@@ -165,9 +147,7 @@ fn the_ministry_is_the_one_named_before() {
     let text = "The Russian Foreign Ministry summoned the US ambassador on Monday. \
                 The ministry accused Washington of escalating the conflict. \
                 A ministry official criticised Kyiv.\n";
-    let out = Command::cargo_bin("dyad").unwrap().args(["code", "--date", "2024-06-26"]).write_stdin(text).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let events = code_text("2024-06-26", &[], text);
     let accused = events.iter().find(|e| e["cameo"] == "112").expect("the accusation");
     assert_eq!(accused["source"]["code"], "RUSGOV", "{events:?}");
     assert_eq!(accused["target"]["code"], "USAGOV");
@@ -181,14 +161,7 @@ fn they_after_a_conjoined_subject_is_all_of_it() {
     if dyad_testdata::example("austin-belousov-call.txt").is_none() {
         return;
     }
-    let out = Command::cargo_bin("dyad")
-        .unwrap()
-        .args(["code", "--date", "2024-06-26"])
-        .write_stdin("France and Germany said they had sent troops to Mali.\n")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let events: Vec<Value> = String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let events = code_text("2024-06-26", &[], "France and Germany said they had sent troops to Mali.\n");
     let mut sources: Vec<&str> = events.iter().map(|e| e["source"]["code"].as_str().unwrap()).collect();
     sources.sort_unstable();
     assert_eq!(sources, ["DEU", "FRA"], "{events:?}");
