@@ -652,7 +652,12 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // "Ukraine and Russia released 90 soldiers each": soldiers of no stated country are
     // the other side's.
     let no_known_target = targets.iter().all(|t| !is_known(t));
-    if no_known_target && sources.len() >= 2 && !passive && mutual {
+    // ("The leaders of France and Germany discussed the war in Ukraine": an actor found
+    // only deep in what they talked about is the topic; they talked to each other.)
+    let topical = target_node.is_none()
+        && !target_nodes.is_empty()
+        && target_nodes.iter().all(|&t| tree.nodes[t].head != Some(v) && !object_nodes.contains(&t) && matches!(tree.prep(t), Some("in" | "of" | "about" | "on" | "over" | "regarding")));
+    if (no_known_target || topical) && sources.len() >= 2 && !passive && mutual {
         let path = format!("verb {} ({}); reciprocal among {}", tree.nodes[v].form, lemma, describe(tree, &subject_nodes));
         // Every ordered pair is already there: a paired code would double each event.
         return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None, covers: pattern_complements });
