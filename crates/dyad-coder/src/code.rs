@@ -237,6 +237,12 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
     if tree.is_negated(v) || tree.is_modal(v) || tree.is_conditional(v) {
         return true;
     }
+    // "Moscow denied that its forces had struck a hospital": what is denied is not
+    // asserted to have happened (the denial itself is the event).
+    let reported_by = tree.nodes[tree.first_conjunct(v)].head.filter(|_| tree.nodes[tree.first_conjunct(v)].rel == Rel::Ccomp);
+    if reported_by.is_some_and(|h| matches!(tree.nodes[h].lemma.as_ref(), "deny" | "dismiss" | "refute" | "rebut" | "reject")) {
+        return true;
+    }
     // "threatened to attack" codes the threat, not an attack; also when the parse hangs
     // the infinitive on the object ("urged Eriador [to respond]" as acl of Eriador).
     let infinitive_on_object = tree.nodes[v].rel == Rel::Acl
@@ -519,7 +525,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                 // "fired tear gas at protesters" (`SRC fire &RIOTCONTROL at;on &PROTESTER`):
                 // the people a pattern names in a phrase of the verb are whom it was done to.
                 if t.is_empty() {
-                    let any_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some();
+                    let any_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| !(located(*c) && seat(&a)));
                     t = pattern_words.iter().copied().filter(|&w| w > v && tree.nodes[w].rel == Rel::Obl).find(any_actor).into_iter().collect();
                 }
                 if t.is_empty() {
@@ -578,7 +584,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                         .collect();
                     // "faces pressure from Congress": failing a known actor, one of unknown
                     // country (---LEG) still acts on a known subject.
-                    let any_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some();
+                    let any_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| !(located(*c) && seat(&a)));
                     // ("clashed with police": a participant of unknown country after the
                     // deeper known ones.)
                     t = deep
@@ -642,6 +648,23 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         if let Some((actor, location)) = target_place.or_else(object_place).and_then(|t| place_actor(tree, dict, t, day)) {
             targets.push(actor);
             place = Some(location);
+        }
+    }
+    // "Thousands of people protested in Belgrade": people of no stated country protesting
+    // in a place are of its country. (Not forces striking there: "its forces struck a
+    // hospital in Kyiv" are no Ukrainian forces.)
+    let societal = |a: &ActorRef| matches!(a.code.get(3..6), Some("CVL" | "OPP" | "LAB" | "EDU" | "AGR" | "REL"));
+    if code.starts_with("14") && sources.iter().any(|a| !is_known(a) && societal(a)) {
+        let country_of = |c: usize| {
+            let named = mentions.phrase_actor(tree, dict, c).filter(is_known).map(|a| a.code);
+            let placed = || places.and_then(|day| place_actor(tree, dict, c, day)).map(|(a, _)| a.code);
+            named.or_else(placed).and_then(|code| code.get(..3).map(str::to_string))
+        };
+        let here = tree.children_with(v, Rel::Obl).filter(|&c| tree.prep(c) == Some("in")).find_map(country_of);
+        if let Some(country) = here {
+            for a in sources.iter_mut().filter(|a| !is_known(a) && societal(a)) {
+                a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
+            }
         }
     }
     // "Gondor and Osgiliath renewed ties": conjoined subjects and no target of their own
