@@ -510,7 +510,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                 // "resumed fighting in Khartoum": a seat of government the act happened in
                 // is where, not whom.
                 let seat = |a: &ActorRef| a.id.is_some_and(|id| dict.actor(id).kind == dyad_dict::ActorKind::Seat);
-                let located = |c: usize| matches!(tree.prep(c), Some("in" | "inside" | "near" | "across" | "throughout"));
+                // (The verb's own place only: "an attack on a concert hall near Moscow" is on
+                // a place in Russia.)
+                let located = |c: usize| tree.nodes[c].head == Some(v) && matches!(tree.prep(c), Some("in" | "inside" | "near" | "across" | "throughout"));
                 let names_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a) && !(located(*c) && seat(&a)));
                 // Where it happened ranks after whom it involved: "celebrated Iftar in
                 // Osgiliath with the leaders of Gondor".
@@ -641,6 +643,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         }
     };
     let mut targets = actors_of(&target_nodes);
+    seats_as_places(tree, dict, &code, &mut targets, &target_nodes);
     let mut place = None;
     if let (true, Some(day)) = (targets.is_empty(), places) {
         // ("shelled the town of Vovchansk" by `SRC shell &TOWN`: the object itself.)
@@ -708,6 +711,21 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     });
     let reverse = if located_only && !target_nodes.is_empty() { None } else { reverse };
     Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place, covers: pattern_complements })
+}
+
+/// A seat of government named as a place ("a concert hall near Moscow", "a bus in Kabul")
+/// is its country, not its government; but a visit to it (04x, "arrived in Cairo for
+/// talks") is to its government.
+fn seats_as_places(tree: &Tree, dict: &Dictionaries, code: &str, targets: &mut [ActorRef], nodes: &[usize]) {
+    if code.starts_with("04") {
+        return;
+    }
+    for (t, &node) in targets.iter_mut().zip(nodes) {
+        let seat = t.id.is_some_and(|id| dict.actor(id).kind == dyad_dict::ActorKind::Seat);
+        if seat && matches!(tree.prep(node), Some("in" | "inside" | "near" | "across" | "throughout" | "outside")) {
+            t.code.truncate(3);
+        }
+    }
 }
 
 /// Whether the place a target slot bound stands for no one either (no gazetteer place, or
@@ -897,6 +915,7 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     let target_nodes = b.target.map(|t| vec![t]).unwrap_or_default();
     let path = format!("noun {} ({}) under {}:{}; source {}; target {}", node.form, node.lemma, node.label, tree.nodes[head].form, describe(tree, &source_nodes), describe(tree, &target_nodes));
     let mut targets = actors_of(&target_nodes);
+    seats_as_places(tree, dict, code.as_str(), &mut targets, &target_nodes);
     let mut place = None;
     if let (true, Some(day)) = (targets.is_empty(), places) {
         if let Some((actor, location)) = b.target_place.and_then(|t| place_actor(tree, dict, t, day)) {
