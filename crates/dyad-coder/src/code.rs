@@ -239,7 +239,8 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
     }
     // "Moscow denied that its forces had struck a hospital": what is denied is not
     // asserted to have happened (the denial itself is the event).
-    let reported_by = tree.nodes[tree.first_conjunct(v)].head.filter(|_| tree.nodes[tree.first_conjunct(v)].rel == Rel::Ccomp);
+    let first = tree.first_conjunct(v);
+    let reported_by = tree.nodes[first].head.filter(|_| tree.nodes[first].rel == Rel::Ccomp);
     if reported_by.is_some_and(|h| matches!(tree.nodes[h].lemma.as_ref(), "deny" | "dismiss" | "refute" | "rebut" | "reject")) {
         return true;
     }
@@ -643,7 +644,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         }
     };
     let mut targets = actors_of(&target_nodes);
-    seats_as_places(tree, dict, &code, &mut targets, &target_nodes);
+    seats_as_places(tree, dict, &code, &mut targets);
     let mut place = None;
     if let (true, Some(day)) = (targets.is_empty(), places) {
         // ("shelled the town of Vovchansk" by `SRC shell &TOWN`: the object itself.)
@@ -716,13 +717,14 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
 /// A seat of government named as a place ("a concert hall near Moscow", "a bus in Kabul")
 /// is its country, not its government; but a visit to it (04x, "arrived in Cairo for
 /// talks") is to its government.
-fn seats_as_places(tree: &Tree, dict: &Dictionaries, code: &str, targets: &mut [ActorRef], nodes: &[usize]) {
+fn seats_as_places(tree: &Tree, dict: &Dictionaries, code: &str, targets: &mut [ActorRef]) {
     if code.starts_with("04") {
         return;
     }
-    for (t, &node) in targets.iter_mut().zip(nodes) {
+    for t in targets {
         let seat = t.id.is_some_and(|id| dict.actor(id).kind == dyad_dict::ActorKind::Seat);
-        if seat && matches!(tree.prep(node), Some("in" | "inside" | "near" | "across" | "throughout" | "outside")) {
+        let located = (t.first..=t.last).any(|w| matches!(tree.prep(w), Some("in" | "inside" | "near" | "across" | "throughout" | "outside")));
+        if seat && located {
             t.code.truncate(3);
         }
     }
@@ -915,7 +917,7 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     let target_nodes = b.target.map(|t| vec![t]).unwrap_or_default();
     let path = format!("noun {} ({}) under {}:{}; source {}; target {}", node.form, node.lemma, node.label, tree.nodes[head].form, describe(tree, &source_nodes), describe(tree, &target_nodes));
     let mut targets = actors_of(&target_nodes);
-    seats_as_places(tree, dict, code.as_str(), &mut targets, &target_nodes);
+    seats_as_places(tree, dict, code.as_str(), &mut targets);
     let mut place = None;
     if let (true, Some(day)) = (targets.is_empty(), places) {
         if let Some((actor, location)) = b.target_place.and_then(|t| place_actor(tree, dict, t, day)) {
