@@ -210,12 +210,15 @@ impl Mentions {
     }
 
     /// "Obama and Putin said they will attack Iraq": "they" as the subject of a later
-    /// clause refers to the conjoined subject before it, all of its actors.
+    /// clause refers to the conjoined subject before it, all of its actors; "the Israeli
+    /// military said it had killed …": "it" (or "they") to an actor the dictionaries
+    /// compose rather than name.
     pub fn refer_group(&mut self, tree: &Tree, actors: &[ActorRef], after: usize) {
+        let pronouns: &[&str] = if actors.len() > 1 { &["they"] } else { &["it", "they"] };
         for k in after + 1..tree.len() {
             let node = &tree.nodes[k];
             let subject = matches!(node.rel, Rel::Nsubj | Rel::NsubjPass);
-            if subject && node.upos == "PRON" && node.lemma == "they" && self.names[k].is_none() && !self.groups.iter().any(|(w, _)| *w == k) {
+            if subject && node.upos == "PRON" && pronouns.contains(&node.lemma.as_ref()) && self.names[k].is_none() && !self.groups.iter().any(|(w, _)| *w == k) {
                 self.groups.push((k, actors.to_vec()));
             }
         }
@@ -378,9 +381,12 @@ impl Mentions {
                 Some(r)
             }
             (Some(m), _, _) if best_distance == 0 => Some(self.actor_ref(dict, m)),
-            // "Hamas militants", "Hezbollah fighters": an armed group's fighters are the
-            // group, not fighters of its country.
-            (Some(m), Some(a), _) if matches!(dict.actor(m.1).kind, ActorKind::Organization(_)) && matches!(&a.0, AgentCode::Sector(s) if matches!(&**s, "UAF" | "REB" | "INS")) => {
+            // "Hamas militants", "Hezbollah fighters", "a Hezbollah commander": an armed
+            // group's fighters and commanders are the group, not those of its country.
+            (Some(m), Some(a), _)
+                if matches!(dict.actor(m.1).kind, ActorKind::Organization(_))
+                    && matches!(&a.0, AgentCode::Sector(s) if matches!(&**s, "UAF" | "REB" | "INS") || &**s == "MIL" && ["REB", "UAF", "INS"].iter().any(|r| m.0.contains(r))) =>
+            {
                 let mut r = self.actor_ref(dict, m);
                 r.first = r.first.min(a.1);
                 r.last = r.last.max(a.2);

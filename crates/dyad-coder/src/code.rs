@@ -83,6 +83,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     let mut person_subjects: Vec<(usize, dyad_dict::ActorId)> = Vec::new();
     let mut thing_subjects: Vec<(usize, ActorRef)> = Vec::new();
     let mut group_subjects: Vec<usize> = Vec::new();
+    let mut composed_subjects: Vec<(usize, ActorRef)> = Vec::new();
     for v in 0..tree.len() {
         if !tree.is_verbal(v) {
             continue;
@@ -102,6 +103,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
             match actor.id {
                 Some(id) if dict.actor(id).kind == dyad_dict::ActorKind::Person => person_subjects.push((s, id)),
                 Some(_) if tree.conjuncts(s).is_empty() => thing_subjects.push((s, actor)),
+                None if tree.conjuncts(s).is_empty() && is_known(&actor) => composed_subjects.push((s, actor)),
                 _ => {}
             }
         }
@@ -111,13 +113,16 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     for (at, actor) in &thing_subjects {
         mentions.refer_things(&tree, actor, *at);
     }
-    // (The nearest conjoined subject before a "they" claims it first.)
-    group_subjects.sort_unstable_by_key(|&s| std::cmp::Reverse(s));
-    for s in group_subjects {
-        let actors = actors_of(&tree, &mentions, dict, &[s]);
-        if actors.len() >= 2 && actors.iter().all(is_known) {
-            mentions.refer_group(&tree, &actors, s);
-        }
+    // (The nearest subject before a pronoun claims it first.)
+    let mut groups: Vec<(usize, Vec<ActorRef>)> = group_subjects
+        .into_iter()
+        .map(|s| (s, actors_of(&tree, &mentions, dict, &[s])))
+        .filter(|(_, actors)| actors.len() >= 2 && actors.iter().all(is_known))
+        .chain(composed_subjects.into_iter().map(|(s, a)| (s, vec![a])))
+        .collect();
+    groups.sort_unstable_by_key(|(s, _)| std::cmp::Reverse(*s));
+    for (s, actors) in groups {
+        mentions.refer_group(&tree, &actors, s);
     }
     person_subjects.sort_unstable();
     for &(at, id) in &person_subjects {
