@@ -242,6 +242,17 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
     if tree.is_negated(v) || tree.is_modal(v) || tree.is_conditional(v) {
         return true;
     }
+    // "Sweden's bid to join NATO", "a plan to attack": an infinitive on a noun of intent
+    // is no act yet.
+    let intent_noun = tree.nodes[v].head.is_some_and(|n| {
+        matches!(
+            tree.nodes[n].lemma.as_ref(),
+            "bid" | "plan" | "attempt" | "offer" | "request" | "proposal" | "effort" | "call" | "demand" | "threat" | "promise" | "pledge" | "intention" | "desire" | "readiness" | "willingness" | "push" | "appeal" | "plea" | "ambition" | "hope" | "wish" | "aim" | "goal" | "order"
+        )
+    });
+    if tree.nodes[v].rel == Rel::Acl && intent_noun && tree.children_with(v, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "to") {
+        return true;
+    }
     // "Moscow denied that its forces had struck a hospital": what is denied is not
     // asserted to have happened (the denial itself is the event).
     let first = tree.first_conjunct(v);
@@ -654,7 +665,12 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     if let (true, Some(day)) = (targets.is_empty(), places) {
         // ("shelled the town of Vovchansk" by `SRC shell &TOWN`: the object itself.)
         let object_place = || if search_target { object_nodes.first().copied() } else { None };
-        if let Some((actor, location)) = target_place.or_else(object_place).and_then(|t| place_actor(tree, dict, t, day)) {
+        if let Some((mut actor, location)) = target_place.or_else(object_place).and_then(|t| place_actor(tree, dict, t, day)) {
+            // "Russian forces captured the town of Avdiivka": a place its controller on the
+            // day took is not taken from itself; it was the country's it lies in.
+            if sources.iter().any(|s| s.code.get(..3) == actor.code.get(..3)) {
+                actor.code = location.country.clone();
+            }
             targets.push(actor);
             place = Some(location);
         }
