@@ -1157,7 +1157,7 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                             let first = phrase_words(tree, c).into_iter().find(|&w| w <= c && !matches!(tree.nodes[w].upos, "DET" | "PUNCT" | "NUM") && !quantity(w));
                             // ("air defence systems" for `&MILAID` with member AIR DEFENCE
                             // SYSTEM: a member of several words from there to the head.)
-                            let whole = |w: usize| matches!(&e.term, Term::Synset(name) if multiword_member(tree, dict, c, name) == Some(c + 1 - w));
+                            let whole = |w: usize| w < c && matches!(&e.term, Term::Synset(name) if multiword_member(tree, dict, c, name) == Some(c + 1 - w));
                             first.is_some_and(|w| term_matches(tree, dict, w, &e.term) || whole(w))
                         } else {
                             term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers)
@@ -1192,8 +1192,8 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 // there, even when the noun it governs names no actor.
                 // ("Saudi Arabia and Iran agreed to restore relations" for `SRC restore
                 // relation with TGT`: conjoined subjects are each other's target.)
-                let mutual = e.term == Term::Target && slots.logical_subjects.iter().any(|&s| !tree.conjuncts(s).is_empty());
-                if !e.prep.is_empty() && candidates.is_empty() && !e.optional && !mutual {
+                let mutual = || e.term == Term::Target && slots.logical_subjects.iter().any(|&s| !tree.conjuncts(s).is_empty());
+                if !e.prep.is_empty() && candidates.is_empty() && !e.optional && !mutual() {
                     return None;
                 }
                 // A known actor before a role of unknown country ("---GOV"); each
