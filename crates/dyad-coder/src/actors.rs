@@ -95,6 +95,17 @@ impl Mentions {
                 }
             }
         }
+        // "the Gulf of Oman", "the Sea of Japan": a country named in the name of a sea is
+        // no actor.
+        for k in 0..n {
+            let Some(m) = &names[k] else { continue };
+            if in_a_sea_name(tree, k) && dict.actor(m.1).kind == ActorKind::Country {
+                let (first, last) = (m.2, m.3);
+                for slot in &mut names[first..=last.min(n - 1)] {
+                    *slot = None;
+                }
+            }
+        }
         // "Ithilen state-run television" for ITHILEN_TELEVISION: a hyphenated modifier
         // inside a name describes the named thing; the name is read around it.
         // (Written as one token, "state-run", or as three, "state - run".)
@@ -563,6 +574,15 @@ fn agent_base(code: &str) -> &str {
         Some(country) => country,
         None => code,
     }
+}
+
+/// Whether word `k` is the "of" part of the name of a sea ("the Gulf of Oman", "the Sea
+/// of Japan"), which names no country.
+pub fn in_a_sea_name(tree: &Tree, k: usize) -> bool {
+    tree.nodes[k].head.filter(|_| tree.prep(k) == Some("of")).is_some_and(|h| {
+        let head = &tree.nodes[h];
+        head.form.chars().next().is_some_and(char::is_uppercase) && matches!(head.lemma.as_ref(), "gulf" | "sea" | "bay" | "strait" | "straits" | "ocean" | "lake" | "isle" | "isles")
+    })
 }
 
 /// The words of the noun phrase headed by `head`: the head and, recursively, its

@@ -964,6 +964,9 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
 /// attacked or visited: the news names places for the state they belong to — or for
 /// whoever controls them on `day` ("an attack on the city of Sevastopol" in 2024: RUS).
 fn place_actor(tree: &Tree, dict: &Dictionaries, node: usize, day: Date) -> Option<(ActorRef, crate::places::Location)> {
+    if crate::actors::in_a_sea_name(tree, node) {
+        return None;
+    }
     // The noun's own phrase, and the "of" phrase that names a generic head ("the city of
     // Sevastopol"); not the other phrases that hang from it ("on the Black Sea").
     let mut words = phrase_words(tree, node);
