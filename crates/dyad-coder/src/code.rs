@@ -1319,14 +1319,14 @@ fn verb_scope(tree: &Tree, v: usize) -> Vec<usize> {
             continue;
         }
         out.push(c);
-        for w in phrase_words(tree, c) {
-            if w != c {
-                out.push(w);
-            }
-        }
+        let words = phrase_words(tree, c);
+        // ("announced a new $300 million military aid package for Ukraine", parsed with
+        // "$" as the object and the package in apposition: the apposition's phrases too.)
+        let apposed: Vec<usize> = words.iter().copied().filter(|&w| w != c && tree.nodes[w].rel == Rel::Appos).collect();
+        out.extend(words.into_iter().filter(|&w| w != c));
         // "vowed to wage war": the open complement's object is in the pattern's reach.
         let complement = rel == Rel::Xcomp;
-        for &g in &tree.nodes[c].children {
+        for &g in tree.nodes[c].children.iter().chain(apposed.iter().flat_map(|&a| tree.nodes[a].children.iter())) {
             if matches!(tree.nodes[g].rel, Rel::Nmod | Rel::Obl) || complement && tree.nodes[g].rel == Rel::Obj {
                 out.push(g);
                 out.extend(phrase_words(tree, g).into_iter().filter(|&w| w != g));
