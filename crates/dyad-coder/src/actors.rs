@@ -95,6 +95,22 @@ impl Mentions {
                 }
             }
         }
+        // "Iranian-backed militias", "Russian-held territory": a country named as the first
+        // half of a hyphenated modifier of relation describes who backs or holds, not who
+        // the noun is.
+        for k in 0..n {
+            let Some(m) = &names[k] else { continue };
+            let (first, last) = (m.2, m.3.min(n - 1));
+            // (A relation, not a belonging: "a British-owned ship" is British.)
+            const RELATIONS: &[&str] = &["backed", "led", "held", "occupied", "controlled", "allied", "aligned", "supported", "funded", "trained", "armed", "brokered", "sponsored", "linked", "friendly", "leaning"];
+            let hyphen_then_relation = tree.nodes.get(last + 1).is_some_and(|t| t.form == "-" || t.form.starts_with('-') && t.form.len() > 1)
+                && tree.nodes.get(if tree.nodes[last + 1].form == "-" { last + 2 } else { last + 1 }).is_some_and(|w| RELATIONS.contains(&w.form.trim_start_matches('-').to_lowercase().as_str()));
+            if k == last && hyphen_then_relation && matches!(dict.actor(m.1).kind, ActorKind::Country | ActorKind::Demonym) {
+                for slot in &mut names[first..=last] {
+                    *slot = None;
+                }
+            }
+        }
         // "the Gulf of Oman", "the Sea of Japan": a country named in the name of a sea is
         // no actor.
         for k in 0..n {

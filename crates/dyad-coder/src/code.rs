@@ -253,6 +253,17 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
     if tree.nodes[v].rel == Rel::Acl && intent_noun && tree.children_with(v, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "to") {
         return true;
     }
+    // "a UN resolution condemning its annexation": what a text says is its content, not
+    // an act (the act is adopting, vetoing or issuing it).
+    let document = tree.nodes[v].head.is_some_and(|n| {
+        matches!(
+            tree.nodes[n].lemma.as_ref(),
+            "resolution" | "statement" | "declaration" | "letter" | "bill" | "law" | "motion" | "report" | "draft" | "proposal" | "communique" | "communiqué" | "decree" | "petition" | "text" | "document"
+        )
+    });
+    if tree.nodes[v].rel == Rel::Acl && document && !tree.is_participle_on_noun(v) {
+        return true;
+    }
     // "Moscow denied that its forces had struck a hospital": what is denied is not
     // asserted to have happened (the denial itself is the event).
     let first = tree.first_conjunct(v);
