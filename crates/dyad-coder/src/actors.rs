@@ -95,29 +95,25 @@ impl Mentions {
                 }
             }
         }
-        // "Iranian-backed militias", "Russian-held territory": a country named as the first
-        // half of a hyphenated modifier of relation describes who backs or holds, not who
-        // the noun is.
+        // Countries named where they name no actor: as the first half of a hyphenated
+        // modifier of relation ("Iranian-backed militias", "Russian-held territory": who
+        // backs or holds, not who the noun is; "a British-owned ship" is British), or in the
+        // name of a sea ("the Gulf of Oman").
+        const RELATIONS: &[&str] = &["backed", "led", "held", "occupied", "controlled", "allied", "aligned", "supported", "funded", "trained", "armed", "brokered", "sponsored", "linked", "friendly", "leaning"];
+        let relation_after = |last: usize| {
+            let next = |k: usize| tree.nodes.get(k);
+            let hyphen = next(last + 1).is_some_and(|t| t.form == "-" || t.form.starts_with('-') && t.form.len() > 1);
+            let word = if next(last + 1).is_some_and(|t| t.form == "-") { last + 2 } else { last + 1 };
+            hyphen && next(word).is_some_and(|w| RELATIONS.contains(&w.form.trim_start_matches('-').to_lowercase().as_str()))
+        };
         for k in 0..n {
             let Some(m) = &names[k] else { continue };
             let (first, last) = (m.2, m.3.min(n - 1));
-            // (A relation, not a belonging: "a British-owned ship" is British.)
-            const RELATIONS: &[&str] = &["backed", "led", "held", "occupied", "controlled", "allied", "aligned", "supported", "funded", "trained", "armed", "brokered", "sponsored", "linked", "friendly", "leaning"];
-            let hyphen_then_relation = tree.nodes.get(last + 1).is_some_and(|t| t.form == "-" || t.form.starts_with('-') && t.form.len() > 1)
-                && tree.nodes.get(if tree.nodes[last + 1].form == "-" { last + 2 } else { last + 1 }).is_some_and(|w| RELATIONS.contains(&w.form.trim_start_matches('-').to_lowercase().as_str()));
-            if k == last && hyphen_then_relation && matches!(dict.actor(m.1).kind, ActorKind::Country | ActorKind::Demonym) {
+            let kind = dict.actor(m.1).kind;
+            let describes = k == last && matches!(kind, ActorKind::Country | ActorKind::Demonym) && relation_after(last);
+            let in_sea = kind == ActorKind::Country && in_a_sea_name(tree, k);
+            if describes || in_sea {
                 for slot in &mut names[first..=last] {
-                    *slot = None;
-                }
-            }
-        }
-        // "the Gulf of Oman", "the Sea of Japan": a country named in the name of a sea is
-        // no actor.
-        for k in 0..n {
-            let Some(m) = &names[k] else { continue };
-            if in_a_sea_name(tree, k) && dict.actor(m.1).kind == ActorKind::Country {
-                let (first, last) = (m.2, m.3);
-                for slot in &mut names[first..=last.min(n - 1)] {
                     *slot = None;
                 }
             }
