@@ -29,6 +29,13 @@ pub struct ActorRef {
     pub last: usize,
 }
 
+impl ActorRef {
+    /// Named by a seat of government ("the Kremlin", "Khartoum").
+    pub fn is_seat(&self, dict: &Dictionaries) -> bool {
+        self.id.is_some_and(|id| dict.actor(id).kind == ActorKind::Seat)
+    }
+}
+
 /// What the coder remembers from earlier sentences of the same article, so that
 /// "Zelensky" after "Volodymyr Zelenskyy", and "he" after "said Zelensky", name the same
 /// person.
@@ -446,7 +453,7 @@ impl Mentions {
                     // leaders of Egypt's Muslim Brotherhood" (Egypt + Muslim, EGYMUS): the
                     // roles come in the order read (EGYOPPMUS). A role the code already
                     // carries adds nothing.
-                    (Some(place), AgentCode::Sector(s)) if place.code.len() > 3 && agent_base(&place.code).len() == 3 && !(located && place.id.is_some_and(|id| dict.actor(id).kind == ActorKind::Seat)) => {
+                    (Some(place), AgentCode::Sector(s)) if place.code.len() > 3 && agent_base(&place.code).len() == 3 && !(located && place.is_seat(dict)) => {
                         let (country, rest) = place.code.split_at(3);
                         let code = if rest.contains(&**s) {
                             place.code.clone()

@@ -537,11 +537,11 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             if unknown {
                 // "resumed fighting in Khartoum": a seat of government the act happened in
                 // is where, not whom.
-                let seat = |a: &ActorRef| a.id.is_some_and(|id| dict.actor(id).kind == dyad_dict::ActorKind::Seat);
                 // (The verb's own place only: "an attack on a concert hall near Moscow" is on
                 // a place in Russia.)
-                let located = |c: usize| tree.nodes[c].head == Some(v) && matches!(tree.prep(c), Some("in" | "inside" | "near" | "across" | "throughout"));
-                let names_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a) && !(located(*c) && seat(&a)));
+                let where_it_happened = |c: usize, a: &ActorRef| tree.nodes[c].head == Some(v) && is_locative(tree.prep(c)) && a.is_seat(dict);
+                let any_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| !where_it_happened(*c, &a));
+                let names_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a) && !where_it_happened(*c, &a));
                 // Where it happened ranks after whom it involved: "celebrated Iftar in
                 // Osgiliath with the leaders of Gondor".
                 // "issued arrest warrants for two Brazilian men": a for-phrase that itself
@@ -555,7 +555,6 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                 // "fired tear gas at protesters" (`SRC fire &RIOTCONTROL at;on &PROTESTER`):
                 // the people a pattern names in a phrase of the verb are whom it was done to.
                 if t.is_empty() {
-                    let any_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| !(located(*c) && seat(&a)));
                     t = pattern_words.iter().copied().filter(|&w| w > v && tree.nodes[w].rel == Rel::Obl).find(any_actor).into_iter().collect();
                 }
                 if t.is_empty() {
@@ -614,7 +613,6 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                         .collect();
                     // "faces pressure from Congress": failing a known actor, one of unknown
                     // country (---LEG) still acts on a known subject.
-                    let any_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| !(located(*c) && seat(&a)));
                     // ("clashed with police": a participant of unknown country after the
                     // deeper known ones.)
                     t = deep
@@ -754,12 +752,15 @@ fn seats_as_places(tree: &Tree, dict: &Dictionaries, code: &str, targets: &mut [
         return;
     }
     for t in targets {
-        let seat = t.id.is_some_and(|id| dict.actor(id).kind == dyad_dict::ActorKind::Seat);
-        let located = (t.first..=t.last).any(|w| matches!(tree.prep(w), Some("in" | "inside" | "near" | "across" | "throughout" | "outside")));
-        if seat && located {
+        if t.is_seat(dict) && (t.first..=t.last).any(|w| is_locative(tree.prep(w)) || tree.prep(w) == Some("outside")) {
             t.code.truncate(3);
         }
     }
+}
+
+/// A preposition that says where: "in Khartoum", "near Moscow".
+fn is_locative(prep: Option<&str>) -> bool {
+    matches!(prep, Some("in" | "inside" | "near" | "across" | "throughout"))
 }
 
 /// Whether the place a target slot bound stands for no one either (no gazetteer place, or
