@@ -791,19 +791,8 @@ impl Beam {
         extract: &dyn Fn(&State, &mut Vec<u64>),
         scorer: &S,
     ) -> usize {
-        let nc = 2 + 2 * nl;
-        self.scores.resize(nc, 0.0);
-        self.valid.resize(nc, false);
-        self.arena.clear();
+        let nc = self.start(n, nl);
         self.steps.clear();
-        if self.cur.is_empty() {
-            self.cur.push(Item::default());
-        }
-        self.cur[0].st.reset(n);
-        self.cur[0].score = 0.0;
-        self.cur[0].hist = NIL;
-        self.cur[0].gold = true;
-        self.cur_len = 1;
         let mut gold_score = 0.0;
         if gold.is_some() {
             self.gold_st.reset(n);
@@ -811,17 +800,8 @@ impl Beam {
         let mut t = 0usize;
         while self.cur[..self.cur_len].iter().any(|it| !it.st.done()) {
             self.cands.clear();
-            // Extract every item's features and start fetching their weights before
-            // scoring any, so the cache misses of all items overlap.
-            while self.item_feats.len() < self.cur_len {
-                self.item_feats.push(Vec::new());
-            }
-            for i in 0..self.cur_len {
-                if !self.cur[i].st.done() {
-                    extract(&self.cur[i].st, &mut self.item_feats[i]);
-                }
-            }
-            if self.cur_len > 0 && !self.cur[0].st.done() {
+            self.extract_items(|st, feats| extract(st, feats));
+            if !self.cur[0].st.done() {
                 scorer.prefetch(&self.item_feats[0]);
             }
             for i in 0..self.cur_len {
@@ -892,34 +872,17 @@ impl Beam {
     #[allow(clippy::too_many_arguments)]
     fn decode(&mut self, k: usize, n: usize, nl: usize, root: u8, info: &[TokInfo], words: &[Ctx], tags: &[u16], w: &Weights) -> usize {
         let width = w.partial_width();
-        let nc = 2 + 2 * nl;
-        self.scores.resize(nc, 0.0);
-        self.valid.resize(nc, false);
-        self.arena.clear();
+        let nc = self.start(n, nl);
         self.b_part.resize((n + 2) * width, 0);
         self.b_done.clear();
         self.b_done.resize(n + 2, false);
         self.s0b_keys.clear();
         self.s0b_keys.resize(S0B_SLOTS, u32::MAX);
         self.s0b_part.resize(S0B_SLOTS * width, 0);
-        if self.cur.is_empty() {
-            self.cur.push(Item::default());
-        }
-        self.cur[0].st.reset(n);
-        self.cur[0].score = 0.0;
-        self.cur[0].hist = NIL;
-        self.cur_len = 1;
         while self.cur[..self.cur_len].iter().any(|it| !it.st.done()) {
             self.cands.clear();
-            while self.item_feats.len() < self.cur_len {
-                self.item_feats.push(Vec::new());
-            }
-            for i in 0..self.cur_len {
-                if !self.cur[i].st.done() {
-                    extract_rest(&self.cur[i].st, info, words, tags, &mut self.item_feats[i]);
-                }
-            }
-            if self.cur_len > 0 && !self.cur[0].st.done() {
+            self.extract_items(|st, feats| extract_rest(st, info, words, tags, feats));
+            if !self.cur[0].st.done() {
                 w.prefetch(&self.item_feats[0]);
             }
             for i in 0..self.cur_len {
@@ -972,6 +935,37 @@ impl Beam {
             self.advance(nl, None);
         }
         0
+    }
+
+    /// A fresh search over `n` words: one item, the initial state, on the gold path.
+    /// Returns the number of actions.
+    fn start(&mut self, n: usize, nl: usize) -> usize {
+        let nc = 2 + 2 * nl;
+        self.scores.resize(nc, 0.0);
+        self.valid.resize(nc, false);
+        self.arena.clear();
+        if self.cur.is_empty() {
+            self.cur.push(Item::default());
+        }
+        self.cur[0].st.reset(n);
+        self.cur[0].score = 0.0;
+        self.cur[0].hist = NIL;
+        self.cur[0].gold = true;
+        self.cur_len = 1;
+        nc
+    }
+
+    /// Extract every live item's features before scoring any, so that fetching their
+    /// weights can overlap.
+    fn extract_items(&mut self, extract: impl Fn(&State, &mut Vec<u64>)) {
+        while self.item_feats.len() < self.cur_len {
+            self.item_feats.push(Vec::new());
+        }
+        for i in 0..self.cur_len {
+            if !self.cur[i].st.done() {
+                extract(&self.cur[i].st, &mut self.item_feats[i]);
+            }
+        }
     }
 
     /// The step's k best candidates (`cands`, best first) become the current items:
