@@ -800,7 +800,7 @@ impl Beam {
         let mut t = 0usize;
         while self.cur[..self.cur_len].iter().any(|it| !it.st.done()) {
             self.cands.clear();
-            self.extract_items(|st, feats| extract(st, feats));
+            self.extract_items(extract);
             if !self.cur[0].st.done() {
                 scorer.prefetch(&self.item_feats[0]);
             }
