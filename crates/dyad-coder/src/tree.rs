@@ -198,7 +198,6 @@ impl<'a> Tree<'a> {
     /// it is the verb's open complement, which its object (or, without one, its subject)
     /// controls. A purpose clause ("sent troops to protect") is left alone.
     fn normalize_control(&mut self) {
-        const OBJECT_CONTROL: &[&str] = &["ask", "urge", "call", "press", "persuade", "encourage", "invite", "tell", "order", "force", "allow", "request", "appeal", "implore", "beg", "advise", "instruct", "authorize", "authorise", "compel", "oblige", "push"];
         const SUBJECT_CONTROL: &[&str] = &["vow", "pledge", "promise", "agree", "decide", "threaten", "refuse", "plan", "intend", "want", "hope", "seek", "try", "attempt", "offer", "fail", "prepare", "aim", "expect", "resolve", "undertake", "swear", "volunteer", "wish", "choose", "decline", "vote"];
         for v in 0..self.nodes.len() {
             let Some(h) = self.nodes[v].head else { continue };
@@ -462,7 +461,7 @@ impl<'a> Tree<'a> {
                     if objects.is_empty() {
                         objects.extend(self.children_with(h, Rel::Iobj));
                     }
-                    if !objects.is_empty() {
+                    if !objects.is_empty() && OBJECT_CONTROL.contains(&self.nodes[h].lemma.as_ref()) {
                         return objects;
                     }
                     // "Gollum was seen to break into …", "was urged to attack": the
@@ -495,6 +494,15 @@ impl<'a> Tree<'a> {
         }
     }
 }
+
+/// Verbs whose object does what their infinitive says ("urged Gondor to attack", "sent
+/// troops to protect", "wanted Russia to withdraw"). With other verbs the infinitive is
+/// the subject's purpose: "Mordor is hosting Osgiliath to celebrate Tabaski" is Mordor
+/// celebrating, "met Assad to discuss" the meeting's parties discussing.
+const OBJECT_CONTROL: &[&str] = &[
+    "ask", "urge", "call", "press", "persuade", "encourage", "invite", "tell", "order", "force", "allow", "request", "appeal", "implore", "beg", "advise", "instruct", "authorize", "authorise", "compel", "oblige", "push",
+    "help", "want", "expect", "need", "send", "deploy", "dispatch", "mobilize", "mobilise", "train", "arm", "pay", "hire", "recruit", "lead", "cause", "get", "enable", "permit", "pressure", "pressurize", "prompt", "inspire", "challenge", "remind", "warn", "require", "forbid", "prohibit", "bar", "direct", "command", "convince", "lobby", "entice", "trick", "coerce", "drive", "move", "assign", "appoint", "elect", "choose", "nominate", "like", "prefer", "wish", "leave", "mandate", "empower", "commission", "task", "instigate", "incite", "provoke",
+];
 
 /// A parsed sentence built by hand from `(form, lemma, upos, head, deprel)` rows, heads
 /// 1-based as in CoNLL-U (0 is the root): for tests and examples that need a tree without
@@ -572,6 +580,9 @@ mod tests {
         let t = Tree::new(&s);
         assert_eq!(t.nodes[4].rel, Rel::Xcomp);
         assert_eq!(t.subjects(4), vec![2]);
+        // "Mordor hosts Osgiliath to celebrate": the host's purpose, parsed as xcomp.
+        let s = sentence(&[("Mordor", "Mordor", "PROPN", 2, "nsubj"), ("hosts", "host", "VERB", 0, "root"), ("Osgiliath", "Osgiliath", "PROPN", 2, "obj"), ("to", "to", "PART", 5, "mark"), ("celebrate", "celebrate", "VERB", 2, "xcomp")]);
+        assert_eq!(Tree::new(&s).subjects(4), vec![0]);
     }
 
     #[test]
