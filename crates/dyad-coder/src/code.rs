@@ -563,8 +563,11 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                     // leading into Mordor").
                     let named_by_pattern = tree.nodes[v].children.iter().copied().filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl) && prep_matches(tree, c, &pattern_preps));
                     // "appealed for peace in Ithilen", "called for sanctions against Russia":
-                    // what an appeal or a demand is for names whom it concerns.
-                    let requests = matches!(code.get(..2), Some("02" | "10"));
+                    // what an appeal or a demand is for names whom it concerns; so does
+                    // what is arranged or worked for ("arranged for the reopening of guest
+                    // houses in Bree").
+                    let brings_about = matches!(lemma, "arrange" | "push" | "press" | "lobby" | "campaign" | "work" | "negotiate" | "prepare" | "plan" | "pave");
+                    let requests = matches!(code.get(..2), Some("02" | "10")) || brings_about;
                     let requested = tree.nodes[v].children.iter().copied().filter(move |&c| requests && tree.nodes[c].rel == Rel::Obl && tree.prep(c) == Some("for"));
                     // ("begun to question whether he has a future with the Orcs": and in
                     // the objects of the complement's own clause.)
@@ -1230,16 +1233,17 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     .or_else(|| match (e.prep.is_empty(), e.side, last_word) {
                         (true, Side::After, Some(w)) => nominal_chain(tree, w).into_iter().find(|&c| actor_at(c).is_some()).or_else(|| {
                             // "* {MAY DAY} $" for "celebrate May Day with Eriador": the slot
-                            // is the next phrase of the verb after the words, past as many
-                            // phrases as the pattern skips (`^`) first.
+                            // is the next noun phrase after the words that names an actor,
+                            // past as many noun phrases as the pattern skips (`^`) first.
+                            // A phrase is skipped without the phrases hung on it: "* IFTAR
+                            // (AT ^ ^) +" for "celebrated Iftar at Osgiliath with the
+                            // parliament of Gondor" skips Osgiliath and the parliament, and
+                            // its target is Gondor.
                             let at = word_found[..i.min(word_found.len())].iter().rposition(Option::is_some).unwrap_or(0);
-                            // ("* IFTAR (IN ^) +": the in-phrase is one of those skipped.)
-                            let skipped: Vec<&dyad_dict::Element> = p.elements[at + 1..i].iter().filter(|s| s.term == Term::Skip).collect();
-                            let bare = skipped.iter().filter(|s| s.prep.is_empty()).count();
-                            participant_obliques(tree, v)
-                                .filter(|&c| c > w && !skipped.iter().any(|s| !s.prep.is_empty() && prep_matches(tree, c, &s.prep)))
-                                .skip(bare)
-                                .find(|&c| actor_at(c).is_some())
+                            let skips = p.elements[at + 1..i].iter().filter(|s| s.term == Term::Skip).count();
+                            let mut phrases: Vec<usize> = scope.words.iter().copied().filter(|&c| c > w && is_noun_phrase(tree, c)).collect();
+                            phrases.sort_unstable();
+                            phrases.into_iter().skip(skips).find(|&c| actor_at(c).is_some())
                         }),
                         _ => None,
                     });
@@ -1348,6 +1352,12 @@ fn verb_scope(tree: &Tree, v: usize) -> Vec<usize> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The head of a noun phrase that is an argument or a prepositional phrase (what a
+/// PETRARCH `^` skips).
+fn is_noun_phrase(tree: &Tree, c: usize) -> bool {
+    matches!(tree.nodes[c].rel, Rel::Obj | Rel::Iobj | Rel::Obl | Rel::Nmod) && matches!(tree.nodes[c].upos, "NOUN" | "PROPN" | "PRON")
 }
 
 fn prep_matches(tree: &Tree, node: usize, preps: &[Box<str>]) -> bool {
