@@ -1393,18 +1393,20 @@ fn term_matches(tree: &Tree, dict: &Dictionaries, node: usize, term: &Term) -> b
 /// several words ends at the head, its first words modifying it.
 /// Returns how many words the longest such member spans.
 fn multiword_member(tree: &Tree, dict: &Dictionaries, node: usize, name: &str) -> Option<usize> {
-    if !dict.synset_has_phrases(name.trim_start_matches('&')) {
-        return None;
-    }
     let modifies = |start: usize| start > 0 && start + 3 > node && tree.nodes[start - 1].head.is_some_and(|h| h == node || h == start);
     if !modifies(node) {
         return None;
     }
+    // The head as written and as its lemma: "air defence systems" for AIR DEFENCE SYSTEM.
+    let name = name.trim_start_matches('&');
+    let lemma: &str = &tree.nodes[node].lemma;
+    let form = &tree.nodes[node].form;
+    if !dict.synset_phrase_ends_in(name, form) && !dict.synset_phrase_ends_in(name, lemma) {
+        return None;
+    }
     let mut start = node;
     let mut longest = None;
-    // The head as written and as its lemma: "air defence systems" for AIR DEFENCE SYSTEM.
-    let mut phrase = tree.nodes[node].form.to_lowercase();
-    let lemma: &str = &tree.nodes[node].lemma;
+    let mut phrase = form.to_lowercase();
     let mut by_lemma = (lemma != phrase).then(|| lemma.to_string());
     while modifies(start) {
         start -= 1;

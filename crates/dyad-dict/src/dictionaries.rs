@@ -223,7 +223,8 @@ pub struct Dictionaries {
     synset_index: FxHashMap<Box<str>, u32>,
     synset_forms: FxHashMap<Box<str>, FxHashSet<Box<str>>>,
     /// Synsets with a member of several words ("SWISS FRANCS").
-    synset_phrases: FxHashSet<Box<str>>,
+    /// For each synset with members of several words, the last words of those members.
+    synset_phrases: FxHashMap<Box<str>, FxHashSet<Box<str>>>,
     role_index: FxHashMap<(Box<str>, Role), Vec<ActorId>>,
     surname_index: FxHashMap<Box<str>, Vec<ActorId>>,
     /// Territories with a controller of their own (`territories.txt`).
@@ -309,7 +310,7 @@ impl Dictionaries {
             noun_index: FxHashMap::default(),
             synset_index: FxHashMap::default(),
             synset_forms: FxHashMap::default(),
-            synset_phrases: FxHashSet::default(),
+            synset_phrases: FxHashMap::default(),
             role_index: FxHashMap::default(),
             surname_index: FxHashMap::default(),
             territory_index: FxHashMap::default(),
@@ -366,8 +367,9 @@ impl Dictionaries {
                     }
                 }
             }
-            if forms.iter().any(|f| f.contains(' ')) {
-                self.synset_phrases.insert(s.name.clone());
+            let last_words: FxHashSet<Box<str>> = forms.iter().filter_map(|f| f.rsplit_once(' ')).map(|(_, last)| last.into()).collect();
+            if !last_words.is_empty() {
+                self.synset_phrases.insert(s.name.clone(), last_words);
             }
             self.synset_forms.insert(s.name.clone(), forms);
         }
@@ -877,10 +879,15 @@ impl Dictionaries {
         }
     }
 
-    /// Whether synset `name` (bare, uppercase) has a member of several words, which a
-    /// coder must look for across tokens.
-    pub fn synset_has_phrases(&self, name: &str) -> bool {
-        self.synset_phrases.contains(name)
+    /// Whether some member of several words of synset `name` (bare, uppercase) ends in
+    /// `word`: the cheap test before a coder assembles the phrases that end there.
+    pub fn synset_phrase_ends_in(&self, name: &str, word: &str) -> bool {
+        let Some(ends) = self.synset_phrases.get(name) else { return false };
+        if !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) {
+            ends.contains(word)
+        } else {
+            ends.contains(normalize(word).as_str())
+        }
     }
 
     /// The first discard phrase found in the tokens, if any. A phrase with

@@ -127,18 +127,71 @@ pub fn skeleton_word(w: &str) -> String {
     let mut s = w.to_ascii_lowercase();
     if !short {
         // 1. German
-        s = s.replace("tsch", "ch").replace("sch", "sh").replace('w', "v");
+        // (Every token of every sentence comes here: a rule is applied, and a string
+        // allocated, only where the word has what it rewrites.)
+        replace_in(&mut s, "tsch", "ch");
+        replace_in(&mut s, "sch", "sh");
+        replace_in(&mut s, "w", "v");
         let b = s.as_bytes();
         if b.len() > 1 && b[0] == b's' && is_vowel(b[1]) {
             s.replace_range(0..1, "z");
         }
         // 2. Arabic
-        s = s.replace('q', "k").replace("dh", "d");
+        replace_in(&mut s, "q", "k");
+        replace_in(&mut s, "dh", "d");
         if s.starts_with("gad") {
             s.replace_range(0..1, "k");
         }
-        s = s.replace("ae", "ai").replace("ou", "u");
+        replace_in(&mut s, "ae", "ai");
+        replace_in(&mut s, "ou", "u");
     }
+    // 3 and 4 in place for the usual ASCII word.
+    let mut u = if s.is_ascii() { vowels_and_doubles_ascii(s, short) } else { vowels_and_doubles(&s, short) };
+    // 5. Slavic -ov/-ev endings, then the Mohammed family
+    if u.len() >= 4 && (u.ends_with("ov") || u.ends_with("ev")) {
+        let n = u.len();
+        u.replace_range(n - 2..n - 1, "i");
+        if !short {
+            u = collapse(&u);
+        }
+    }
+    if is_mohammed(&u) {
+        return "muhamad".to_string();
+    }
+    u
+}
+
+/// Rules 3 and 4 of [`skeleton_word`] over an ASCII word, rewriting its bytes in place.
+fn vowels_and_doubles_ascii(s: String, short: bool) -> String {
+    let mut b = s.into_bytes();
+    // 3. y and j as vowels
+    let mut prev: u8 = 0;
+    for c in b.iter_mut() {
+        let orig = *c;
+        if orig == b'y' || orig == b'j' && is_vowel(prev) {
+            *c = b'i';
+        }
+        prev = orig;
+    }
+    // 4. doubled consonants and i
+    if !short {
+        let mut kept = 0;
+        for k in 0..b.len() {
+            let c = b[k];
+            if kept > 0 && b[kept - 1] == c && !matches!(c, b'a' | b'e' | b'o' | b'u') {
+                continue;
+            }
+            b[kept] = c;
+            kept += 1;
+        }
+        b.truncate(kept);
+    }
+    // (Still ASCII: only ASCII bytes were written.)
+    String::from_utf8(b).unwrap_or_default()
+}
+
+/// Rules 3 and 4 of [`skeleton_word`], for words with letters beyond ASCII.
+fn vowels_and_doubles(s: &str, short: bool) -> String {
     // 3. y and j as vowels
     let mut t = String::with_capacity(s.len());
     let mut prev: u8 = 0;
@@ -152,19 +205,14 @@ pub fn skeleton_word(w: &str) -> String {
         prev = b;
     }
     // 4. doubled consonants and i
-    let mut u = if short { t } else { collapse(&t) };
-    // 5. Slavic -ov/-ev endings, then the Mohammed family
-    if u.len() >= 4 && (u.ends_with("ov") || u.ends_with("ev")) {
-        let n = u.len();
-        u.replace_range(n - 2..n - 1, "i");
-        if !short {
-            u = collapse(&u);
-        }
+    if short { t } else { collapse(&t) }
+}
+
+/// `s.replace(from, to)`, without a new string where `from` does not occur.
+fn replace_in(s: &mut String, from: &str, to: &str) {
+    if s.contains(from) {
+        *s = s.replace(from, to);
     }
-    if is_mohammed(&u) {
-        return "muhamad".to_string();
-    }
-    u
 }
 
 fn collapse(t: &str) -> String {
@@ -315,6 +363,15 @@ fn word_variants(w: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_in_place_ascii_rules_agree_with_the_general_ones() {
+        for w in ["yajj", "mohammed", "khrushchev", "ayyash", "jjaay", "ssss", "teller", "yeltsin", "ahmadinejad", "a", ""] {
+            for short in [false, true] {
+                assert_eq!(vowels_and_doubles_ascii(w.to_string(), short), vowels_and_doubles(w, short), "{w}");
+            }
+        }
+    }
 
     fn same(a: &str, b: &str) {
         assert_eq!(skeleton(a), skeleton(b), "{a} / {b} should share a skeleton");
