@@ -87,7 +87,8 @@ SYNSETS = [
      "military hardware ; tank ; fighter jet ; F-16 ; missile ; long-range missile ; "
      "air defence ; air defense ; air defence system ; air defense system ; Patriot ; "
      "artillery ; artillery shell ; howitzer ; drone ; armoured vehicle ; armored vehicle ; "
-     "military package ; arms package"),
+     "military package ; arms package ; "
+     "military aid package ; military assistance package ; security assistance package ; weapons package"),
     ("ARTILLERY", "artillery, tanks, rockets and missiles fired from the ground or sea (194)",
      "artillery ; artillery fire ; shell ; shellfire ; tank ; tank fire ; howitzer ; "
      "rocket ; rocket fire ; missile ; ballistic missile ; cruise missile ; hypersonic missile ; "
@@ -182,12 +183,14 @@ SYNSETS = [
      "financial support ; economic support ; budget support ; macro-financial assistance ; "
      "loan ; credit ; credit line ; grant ; debt relief ; debt forgiveness ; debt cancellation ; "
      "debt restructuring ; bailout ; funding ; funds ; money ; cash ; reconstruction aid ; "
-     "development aid ; financial package ; aid money"),
+     "development aid ; financial package ; aid money ; "
+     "financial aid package ; economic aid package ; financial support package"),
     ("HUMAID", "humanitarian aid",
      "humanitarian aid ; humanitarian assistance ; humanitarian help ; humanitarian supplies ; "
      "relief supplies ; relief aid ; emergency aid ; emergency assistance ; food aid ; food ; "
      "medicine ; medical aid ; medical supplies ; medical assistance ; shelter ; drinking water ; "
-     "tent ; blanket ; vaccine ; humanitarian convoy ; aid convoy ; aid shipment"),
+     "tent ; blanket ; vaccine ; humanitarian convoy ; aid convoy ; aid shipment ; "
+     "humanitarian aid package ; relief package"),
     ("ASYLUM", "asylum and refuge",
      "asylum ; political asylum ; refuge ; sanctuary ; refugee status ; protection status ; "
      "temporary protection"),

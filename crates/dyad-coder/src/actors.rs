@@ -34,6 +34,16 @@ impl ActorRef {
     pub fn is_seat(&self, dict: &Dictionaries) -> bool {
         self.id.is_some_and(|id| dict.actor(id).kind == ActorKind::Seat)
     }
+
+    /// Named by the name of a country or of a place in one ("Eriador", "Moscow"): a
+    /// country, a seat, or a listed actor whose code is a bare country code.
+    pub fn is_place_name(&self, dict: &Dictionaries) -> bool {
+        self.id.is_some_and(|id| match dict.actor(id).kind {
+            ActorKind::Country | ActorKind::Seat => true,
+            ActorKind::Listed => self.code.len() == 3 && self.code.bytes().all(|b| b.is_ascii_uppercase()),
+            _ => false,
+        })
+    }
 }
 
 /// What the coder remembers from earlier sentences of the same article, so that

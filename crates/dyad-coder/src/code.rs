@@ -345,7 +345,13 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         // ("warned [iobj Washington] not to interfere": a parse may call the only object
         // indirect.)
         let direct: Vec<usize> = tree.children_with(v, Rel::Obj).collect();
-        if direct.is_empty() { tree.children_with(v, Rel::Iobj).collect() } else { direct }
+        let mut objects = if direct.is_empty() { tree.children_with(v, Rel::Iobj).collect() } else { direct };
+        // "left Moscow after talks", "after leaving Eriador": the place a departure is
+        // from is no party to it (leaving an alliance is another matter).
+        if matches!(lemma, "leave" | "depart" | "exit" | "flee" | "quit") {
+            objects.retain(|&o| !mentions.phrase_actor(tree, dict, o).is_some_and(|a| a.is_place_name(dict)));
+        }
+        objects
     };
 
     let surface_subjects: Vec<usize> = tree
@@ -1346,12 +1352,29 @@ fn verb_scope(tree: &Tree, v: usize) -> Vec<usize> {
             if matches!(tree.nodes[g].rel, Rel::Nmod | Rel::Obl) || complement && tree.nodes[g].rel == Rel::Obj {
                 out.push(g);
                 out.extend(phrase_words(tree, g).into_iter().filter(|&w| w != g));
+                // "mediated a new round of talks between Israel and Hamas": after a noun
+                // of quantity the of-phrase is what the phrase is about, its phrases too.
+                if is_partitive(tree, c) && tree.prep(g) == Some("of") {
+                    for h in tree.children_with(g, Rel::Nmod) {
+                        out.push(h);
+                        out.extend(phrase_words(tree, h).into_iter().filter(|&w| w != h));
+                    }
+                }
             }
         }
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// A noun of quantity or kind, whose of-phrase says what there is: "a round of talks",
+/// "a series of strikes".
+fn is_partitive(tree: &Tree, c: usize) -> bool {
+    matches!(
+        tree.nodes[c].lemma.as_ref(),
+        "round" | "series" | "wave" | "spate" | "string" | "set" | "phase" | "number" | "couple" | "kind" | "type" | "form" | "part" | "resumption" | "start" | "continuation"
+    )
 }
 
 /// The head of a noun phrase that is an argument or a prepositional phrase (what a

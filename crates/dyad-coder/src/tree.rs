@@ -488,7 +488,18 @@ impl<'a> Tree<'a> {
                 });
                 if participant { Vec::new() } else { self.subjects(h) }
             }
-            Rel::Advcl if self.has_child(v, Rel::Mark) => Vec::new(),
+            // "expelled two diplomats after accusing Minsk of …", "while visiting Kyiv": a
+            // participle after a subordinator has no subject of its own; the clause's is
+            // its.
+            Rel::Advcl if self.has_child(v, Rel::Mark) => {
+                // (Not the means, "by promoting biofuels", which elaborates the clause's
+                // event, nor a reason, "sentenced him for helping militants", whose doer
+                // may be the object, nor what is yet to come, "before leaving for
+                // Beijing".)
+                let participle = self.nodes[v].xpos == "VBG" && !self.has_child(v, Rel::Aux) && !self.has_child(v, Rel::Cop);
+                let temporal = self.children_with(v, Rel::Mark).any(|m| matches!(self.nodes[m].lemma.as_ref(), "after" | "while" | "since" | "upon" | "when"));
+                if participle && temporal { self.subjects(h) } else { Vec::new() }
+            }
             Rel::Advcl => self.subjects(h),
             _ => Vec::new(),
         }
