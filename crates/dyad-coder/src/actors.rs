@@ -62,9 +62,11 @@ pub struct ArticleContext {
 
 impl ArticleContext {
     /// Remember an actor of known country and role ("RUSGOV") for later definite
-    /// descriptions of that role.
+    /// descriptions of that role. Institutions only: "the ministry", "the army" are the
+    /// ones named before, "the hostages" or "the protesters" need not be.
     pub fn note_role(&mut self, code: &str) {
-        if let Some(role) = code.get(3..).filter(|r| !r.is_empty()) {
+        let institution = |r: &&str| matches!(r.get(..3), Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY"));
+        if let Some(role) = code.get(3..).filter(institution) {
             if !code.starts_with(UNKNOWN_COUNTRY) {
                 self.roles.insert(role.to_string(), code.to_string());
             }

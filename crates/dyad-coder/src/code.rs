@@ -267,7 +267,8 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
     // "Moscow denied that its forces had struck a hospital": what is denied is not
     // asserted to have happened (the denial itself is the event).
     let first = tree.first_conjunct(v);
-    let reported_by = tree.nodes[first].head.filter(|_| tree.nodes[first].rel == Rel::Ccomp);
+    // ("Moscow denied attacking the hospital": a gerund complement too.)
+    let reported_by = tree.nodes[first].head.filter(|_| matches!(tree.nodes[first].rel, Rel::Ccomp | Rel::Xcomp));
     if reported_by.is_some_and(|h| matches!(tree.nodes[h].lemma.as_ref(), "deny" | "dismiss" | "refute" | "rebut" | "reject")) {
         return true;
     }
@@ -656,6 +657,21 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                         .take(1)
                         .collect();
                 }
+                // "Russia denied that its forces had struck a hospital in Kyiv": a denial
+                // concerns whom the denied act was done to.
+                if t.is_empty() && !passive && matches!(lemma, "deny" | "dismiss" | "refute" | "rebut" | "reject") {
+                    t = tree
+                        .nodes[v]
+                        .children
+                        .iter()
+                        .copied()
+                        .filter(|&c| matches!(tree.nodes[c].rel, Rel::Ccomp | Rel::Xcomp))
+                        .flat_map(|c| tree.children_with(c, Rel::Obj).chain(participant_obliques(tree, c)).collect::<Vec<_>>())
+                        .flat_map(|o| std::iter::once(o).chain(nominal_chain(tree, o)))
+                        .filter(names_actor)
+                        .take(1)
+                        .collect();
+                }
                 // "signed an accord to supply Gondor with wheat": the purpose clause
                 // names whom the act is for.
                 if t.is_empty() && !passive {
@@ -708,6 +724,21 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             for a in sources.iter_mut().filter(|a| !is_known(a) && societal(a)) {
                 a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
             }
+        }
+    }
+    // "Protesters rallied in Nairobi against tax increases": a protest naming no one but a
+    // law or a policy is against the government that makes it (the protesters' own).
+    // (Rather than the country it happened in: "blocked roads in France over fuel prices".)
+    let only_where = target_nodes.iter().all(|&t| tree.nodes[t].head == Some(v) && is_locative(tree.prep(t)));
+    if code.starts_with("14") && only_where {
+        let policy = Term::Synset("POLICYISSUE".into());
+        let against_policy = tree.nodes[v].children.iter().copied().find(|&c| {
+            let about = tree.nodes[c].rel == Rel::Obj || tree.nodes[c].rel == Rel::Obl && matches!(tree.prep(c), Some("against" | "over"));
+            about && term_matches(tree, dict, c, &policy)
+        });
+        let state = |a: &&ActorRef| is_known(a) && !matches!(a.code.get(..3), Some("IGO" | "NGO" | "MNC" | "IMG" | "UIS"));
+        if let (Some(c), Some(country)) = (against_policy, sources.iter().find(state).and_then(|a| a.code.get(..3))) {
+            targets = vec![ActorRef { code: format!("{country}GOV"), name: None, id: None, first: tree.leftmost(c), last: tree.rightmost(c) }];
         }
     }
     // "Gondor and Osgiliath renewed ties": conjoined subjects and no target of their own
@@ -907,6 +938,10 @@ const EVENT_SUBJECT_VERBS: &[&str] = &[
     "destroy", "cause", "spark", "occur", "happen", "intensify", "escalate", "last", "claim", "set",
 ];
 
+/// Verbs whose object is an event they brought about, done by someone else: "prompting
+/// Israeli air strikes on southern Lebanon".
+const CAUSAL_VERBS: &[&str] = &["prompt", "trigger", "spark", "provoke", "draw", "cause", "unleash", "precipitate"];
+
 /// Prepositions that place or date a clause by an event: "after a missile attack on …".
 const EVENT_PREPS: &[&str] = &["after", "following", "during", "since", "before", "amid", "in", "despite"];
 
@@ -922,12 +957,15 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     patterns.peek()?;
     let head = node.head?;
     let light_verb = node.rel == Rel::Obj && LIGHT_VERBS.contains(&tree.nodes[head].lemma.as_ref());
+    // (Only with its doer named on the noun: "prompted Israeli air strikes", not
+    // "prompted fears".)
+    let caused = node.rel == Rel::Obj && CAUSAL_VERBS.contains(&tree.nodes[head].lemma.as_ref()) && mentions.phrase_actor(tree, dict, n).is_some();
     let dating = matches!(node.rel, Rel::Obl | Rel::Nmod) && tree.prep(n).is_some_and(|p| EVENT_PREPS.contains(&p)) && tree.is_verbal(head);
     // "Clashes between police and protesters left 50 dead", "talks between Armenia and
     // Azerbaijan will resume": the subject of a verb that says an event happened, went
     // on or did harm.
     let happened = node.rel == Rel::Nsubj && tree.is_verbal(head) && EVENT_SUBJECT_VERBS.contains(&tree.nodes[head].lemma.as_ref());
-    if !(light_verb || dating || happened) || is_hypothetical(tree, head) {
+    if !(light_verb || caused || dating || happened) || is_hypothetical(tree, head) {
         return None;
     }
     // Who acted: the noun's own modifiers ("a Ukrainian missile attack"), its "by"
