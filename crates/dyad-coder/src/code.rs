@@ -389,6 +389,24 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             }
         }
     }
+    // "Russian forces captured Avdiivka": a named place where the pattern has TGT is
+    // what the verb's pattern for a town speaks of (`SRC capture &TOWN`, occupying
+    // territory), not the one for people (`SRC capture TGT`, an arrest).
+    if let (Some(day), Some((p, b))) = (places, &best) {
+        let named_place = b.target.is_none() && b.target_unnamed && b.target_place.is_some_and(|t| place_actor(tree, dict, t, day).is_some());
+        if named_place {
+            let town = Term::Synset("TOWN".into());
+            let for_towns = |q: &&Pattern| {
+                let as_town = |x: &dyad_dict::Element, y: &dyad_dict::Element| y.term == Term::Target && x.term == town && x.prep == y.prep && x.side == y.side;
+                q.elements.len() == p.elements.len()
+                    && q.elements.iter().zip(&p.elements).all(|(x, y)| x == y || as_town(x, y))
+                    && q.elements.iter().zip(&p.elements).any(|(x, y)| as_town(x, y))
+            };
+            if let Some(q) = dict.verb_patterns(lemma).find(for_towns) {
+                best = Some((q, b.clone()));
+            }
+        }
+    }
     // Multi-word verbs ("cordon off") and the verb's own code.
     let own_code = dict.verb_blocks(lemma).find_map(|(block, verb)| {
         let verb = verb?;
@@ -707,6 +725,22 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             }
             targets.push(actor);
             place = Some(location);
+        } else if let Some(o) = object_nodes.first().copied().filter(|&o| search_target && dict.in_synset("TOWN", &tree.nodes[o].lemma)) {
+            // "captured the village of Novomykhailivka in the Donetsk region": a settlement
+            // too small for the gazetteer lies in the country of the place the clause
+            // names.
+            let gazetteer = crate::places::Gazetteer::embedded();
+            if let Some(location) = crate::places::event_place(tree, v, gazetteer, &[]) {
+                let mut actor = ActorRef { code: location.country.clone(), name: Some(location.name.clone()), id: None, first: tree.leftmost(o), last: tree.rightmost(o) };
+                if let Some(controller) = dict.territory_controller(&location.name, day) {
+                    actor.code = controller.as_str().to_string();
+                }
+                if sources.iter().any(|s| s.code.get(..3) == actor.code.get(..3)) {
+                    actor.code = location.country.clone();
+                }
+                targets.push(actor);
+                place = Some(location);
+            }
         }
     }
     // "Thousands of people protested in Belgrade": people of no stated country protesting
@@ -1104,6 +1138,7 @@ fn multiword_present(tree: &Tree, v: usize, after: &[Box<str>], before: &[Box<st
 }
 
 /// How a pattern's slots were bound.
+#[derive(Clone)]
 struct Binding {
     source: Option<usize>,
     target: Option<usize>,

@@ -167,11 +167,89 @@ impl<'a> Tree<'a> {
             tree.nodes[i].prep = tree.find_prep(i);
         }
         tree.normalize_existential_passives();
+        tree.normalize_noun_predicates();
+        tree.normalize_reporting_clauses();
         tree.normalize_control();
         tree.normalize_object_participles();
         tree.normalize_conjuncts();
         tree.normalize_v1();
         tree
+    }
+
+    /// Move `node` under `head` with relation `rel`, keeping children lists in order.
+    fn reattach(&mut self, node: usize, head: Option<usize>, rel: Rel, label: &'a str) {
+        if let Some(old) = self.nodes[node].head {
+            self.nodes[old].children.retain(|&c| c != node);
+        }
+        if let Some(h) = head {
+            let at = self.nodes[h].children.partition_point(|&c| c < node);
+            self.nodes[h].children.insert(at, node);
+        }
+        self.nodes[node].head = head;
+        self.nodes[node].rel = rel;
+        self.nodes[node].label = label;
+    }
+
+    /// "Thousands of demonstrators marched in Tbilisi", "[the army said] Nigerian troops
+    /// rescued 20 students": a sentence or a reported clause needs a predicate, and a
+    /// parse that made the noun its head, with the verb hung on it as a participle, has
+    /// them the wrong way round. Only where the verb cannot be a participle on the noun:
+    /// a past tense, or a participle followed by a bare noun phrase (a passive participle
+    /// takes none), so "Troops killed in attack" stays a headline's passive.
+    fn normalize_noun_predicates(&mut self) {
+        for n in 0..self.nodes.len() {
+            let node = &self.nodes[n];
+            let clause_head = node.head.is_none() || node.rel == Rel::Ccomp;
+            if !clause_head || !matches!(node.upos, "NOUN" | "PROPN") || self.has_child(n, Rel::Cop) || self.has_child(n, Rel::Nsubj) {
+                continue;
+            }
+            let bare_after = |t: &Tree, v: usize| t.nodes[v].children.iter().any(|&c| c > v && (t.nodes[c].rel == Rel::Obj || matches!(t.nodes[c].rel, Rel::Agent | Rel::Obl) && !t.has_child(c, Rel::Case)));
+            let predicate = self.nodes[n].children.iter().copied().find(|&v| {
+                let w = &self.nodes[v];
+                v > n
+                    && w.rel == Rel::Acl
+                    && w.upos == "VERB"
+                    && !self.nodes[v].children.iter().any(|&c| matches!(self.nodes[c].rel, Rel::Nsubj | Rel::NsubjPass | Rel::Aux | Rel::AuxPass | Rel::Mark))
+                    && (w.xpos == "VBD" || w.xpos == "VBN" && bare_after(self, v))
+            });
+            let Some(v) = predicate else { continue };
+            let (head, rel, label) = (self.nodes[n].head, self.nodes[n].rel, self.nodes[n].label);
+            self.reattach(v, head, rel, label);
+            self.reattach(n, Some(v), Rel::Nsubj, "nsubj");
+            // (A bare noun phrase the parse took for a passive's agent is the object.)
+            let objects: Vec<usize> = self.nodes[v].children.iter().copied().filter(|&c| c > v && matches!(self.nodes[c].rel, Rel::Agent | Rel::Obl) && !self.has_child(c, Rel::Case)).collect();
+            for o in objects {
+                self.nodes[o].rel = Rel::Obj;
+                self.nodes[o].label = "obj";
+            }
+            // The verb is finite now, whatever the tagger took it for.
+            if self.nodes[v].xpos == "VBN" {
+                self.nodes[v].xpos = "VBD";
+            }
+        }
+    }
+
+    /// "Russian forces captured the village, the defence ministry in Moscow said": a
+    /// reporting verb after a comma whose subject the parse took for a phrase of the main
+    /// clause, with the verb hung on it, is a clause of its own about the main one.
+    fn normalize_reporting_clauses(&mut self) {
+        for s in 0..self.nodes.len() {
+            let node = &self.nodes[s];
+            let reporting = matches!(node.lemma.as_ref(), "say" | "tell" | "report" | "add" | "announce" | "state" | "confirm" | "claim" | "write" | "note");
+            if !reporting || !matches!(node.xpos, "VBD" | "VBZ" | "VBP") || !matches!(node.rel, Rel::Xcomp | Rel::Acl | Rel::AclRelcl) || self.has_child(s, Rel::Nsubj) {
+                continue;
+            }
+            let Some(subject) = node.head.filter(|&h| h < s && matches!(self.nodes[h].upos, "NOUN" | "PROPN" | "PRON")) else { continue };
+            let Some(main) = self.nodes[subject].head else { continue };
+            // (The comma may hang in the subject's own subtree.)
+            let start = self.subtree(subject).into_iter().find(|&w| self.nodes[w].upos != "PUNCT").unwrap_or(subject);
+            let after_comma = start > 0 && self.nodes[start - 1].form == "," && main < start;
+            if !after_comma {
+                continue;
+            }
+            self.reattach(s, Some(main), Rel::Parataxis, "parataxis");
+            self.reattach(subject, Some(s), Rel::Nsubj, "nsubj");
+        }
     }
 
     /// "There were 10 soldiers killed in Ukraine": after an existential "there be", a noun
@@ -630,6 +708,57 @@ mod tests {
         ]);
         s.tokens[2].feats = Some("Tense=Past|VerbForm=Part|Voice=Pass".into());
         assert!(!Tree::new(&s).is_passive(2));
+    }
+
+    #[test]
+    fn a_clause_headed_by_a_noun_gets_its_verb_back() {
+        // "Troops rescued students, the army said", parsed with "troops" as the reported
+        // clause and "rescued" a participle on it, "students" its agent.
+        let s = with_xpos(
+            &[
+                ("Troops", "troop", "NOUN", 7, "ccomp"),
+                ("rescued", "rescue", "VERB", 1, "acl"),
+                ("students", "student", "NOUN", 2, "obl:agent"),
+                (",", ",", "PUNCT", 1, "punct"),
+                ("the", "the", "DET", 6, "det"),
+                ("army", "army", "NOUN", 7, "nsubj"),
+                ("said", "say", "VERB", 0, "root"),
+            ],
+            &[(1, "VBN"), (6, "VBD")],
+        );
+        let t = Tree::new(&s);
+        assert_eq!((t.nodes[1].head, t.nodes[1].rel), (Some(6), Rel::Ccomp));
+        assert_eq!((t.nodes[0].head, t.nodes[0].rel), (Some(1), Rel::Nsubj));
+        assert_eq!(t.nodes[2].rel, Rel::Obj);
+        assert!(!t.is_passive(1));
+        // "Troops killed in attack": a headline's passive participle stays one.
+        let s = with_xpos(&[("Troops", "troop", "NOUN", 0, "root"), ("killed", "kill", "VERB", 1, "acl"), ("in", "in", "ADP", 4, "case"), ("attack", "attack", "NOUN", 2, "obl")], &[(1, "VBN")]);
+        let t = Tree::new(&s);
+        assert_eq!(t.nodes[1].rel, Rel::Acl);
+        assert!(t.is_passive(1));
+    }
+
+    #[test]
+    fn a_reporting_clause_after_a_comma_is_its_own() {
+        // "Forces captured the village, the ministry said", with "ministry" parsed as an
+        // unmarked oblique of "captured" and "said" hung on it.
+        let s = with_xpos(
+            &[
+                ("Forces", "force", "NOUN", 2, "nsubj"),
+                ("captured", "capture", "VERB", 0, "root"),
+                ("the", "the", "DET", 4, "det"),
+                ("village", "village", "NOUN", 2, "obj"),
+                (",", ",", "PUNCT", 7, "punct"),
+                ("the", "the", "DET", 7, "det"),
+                ("ministry", "ministry", "NOUN", 2, "obl:unmarked"),
+                ("said", "say", "VERB", 7, "xcomp"),
+            ],
+            &[(7, "VBD")],
+        );
+        let t = Tree::new(&s);
+        assert_eq!((t.nodes[7].head, t.nodes[7].rel), (Some(1), Rel::Parataxis));
+        assert_eq!((t.nodes[6].head, t.nodes[6].rel), (Some(7), Rel::Nsubj));
+        assert!(!t.nodes[1].children.contains(&6));
     }
 
     #[test]
