@@ -760,6 +760,16 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             }
         }
     }
+    // "The Taliban banned women from working", "Germany arrested three men": people of no
+    // stated country whom a state arrests, bans or represses are its own.
+    if code.starts_with("17") {
+        let state = sources.iter().find(|a| is_known(a) && !matches!(a.code.get(..3), Some("IGO" | "NGO" | "MNC" | "IMG" | "UIS"))).and_then(|a| a.code.get(..3)).map(str::to_string);
+        if let Some(country) = state {
+            for a in targets.iter_mut().filter(|a| !is_known(a) && societal(a)) {
+                a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
+            }
+        }
+    }
     // "Protesters rallied in Nairobi against tax increases": a protest naming no one but a
     // law or a policy is against the government that makes it (the protesters' own).
     // (Rather than the country it happened in: "blocked roads in France over fuel prices".)
@@ -1072,8 +1082,17 @@ fn place_actor(tree: &Tree, dict: &Dictionaries, node: usize, day: Date) -> Opti
     words.sort_unstable();
     words.dedup();
     let (first, last) = (*words.first()?, *words.last()?);
-    let phrase: Vec<&str> = words.iter().map(|&w| tree.nodes[w].form).collect();
-    let place = crate::places::Gazetteer::embedded().lookup_phrase(&phrase.join(" "), &[])?;
+    let mut phrase: Vec<&str> = words.iter().map(|&w| tree.nodes[w].form).collect();
+    let gazetteer = crate::places::Gazetteer::embedded();
+    let place = match gazetteer.lookup_phrase(&phrase.join(" "), &[]) {
+        Some(place) => place,
+        None => {
+            // "rebel-held areas of Idlib province": the of-phrase alone names the place.
+            let of = tree.nodes[node].children.iter().copied().find(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c) == Some("of"))?;
+            phrase = phrase_words(tree, of).iter().map(|&w| tree.nodes[w].form).collect();
+            gazetteer.lookup_phrase(&phrase.join(" "), &[])?
+        }
+    };
     let controller = std::iter::once(place.name.as_str())
         .chain(phrase.iter().copied())
         .find_map(|name| dict.territory_controller(name, day))

@@ -451,7 +451,7 @@ const REGION_NOUNS: &[&str] = &[
 /// Heads whose `of` phrase is the place: "the outskirts of Kyiv", "the peninsula of
 /// Crimea", "the coast of Gaza".
 const AREA_NOUNS: &[&str] = &[
-    "outskirts", "area", "vicinity", "peninsula", "island", "coast", "center", "centre", "heart", "streets", "suburbs",
+    "outskirts", "area", "areas", "vicinity", "peninsula", "island", "coast", "center", "centre", "heart", "streets", "suburbs",
     "north", "south", "east", "west", "north-east", "northeast", "north-west", "northwest", "south-east", "southeast",
     "south-west", "southwest", "part", "parts", "border", "environs",
 ];

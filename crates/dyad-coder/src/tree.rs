@@ -210,8 +210,39 @@ impl<'a> Tree<'a> {
                     && w.rel == Rel::Acl
                     && w.upos == "VERB"
                     && !self.nodes[v].children.iter().any(|&c| matches!(self.nodes[c].rel, Rel::Nsubj | Rel::NsubjPass | Rel::Aux | Rel::AuxPass | Rel::Mark))
-                    && (w.xpos == "VBD" || w.xpos == "VBN" && bare_after(self, v))
+                    && (w.xpos == "VBD" || w.xpos == "VBN" && (bare_after(self, v) || INTRANSITIVE.contains(&w.lemma.as_ref())))
             });
+            // "Syrian forces shelled rebel-held areas", parsed with "shelled" (and its
+            // subject) as a modifier of "areas": a verb with a subject is a clause, and
+            // the noun it modified its object.
+            // (Parses also make that subject a compound of the verb, "[Syrian forces
+            // shelled] areas"; not a hyphenated one, "government-backed forces", nor a
+            // bare noun, "state owned".)
+            let subject_like = |t: &Tree, v: usize| {
+                t.nodes[v].children.iter().any(|&c| {
+                    let w = &t.nodes[c];
+                    let hyphen = t.nodes.get(c + 1).is_some_and(|x| x.form == "-") || v > 0 && t.nodes[v - 1].form == "-";
+                    c < v && match w.rel {
+                        Rel::Nsubj => true,
+                        Rel::Compound => !hyphen && matches!(w.upos, "NOUN" | "PROPN") && (matches!(w.xpos, "NNS" | "NNPS") || w.upos == "PROPN" || !w.children.is_empty()),
+                        _ => false,
+                    }
+                })
+            };
+            let modifier = self.nodes[n].children.iter().copied().find(|&v| v < n && self.nodes[v].rel == Rel::Amod && self.nodes[v].upos == "VERB" && subject_like(self, v));
+            if let Some(v) = modifier.filter(|_| predicate.is_none()) {
+                let (head, rel, label) = (self.nodes[n].head, self.nodes[n].rel, self.nodes[n].label);
+                self.reattach(v, head, rel, label);
+                self.reattach(n, Some(v), Rel::Obj, "obj");
+                for c in self.children_with(v, Rel::Compound).filter(|&c| c < v).collect::<Vec<_>>() {
+                    self.nodes[c].rel = Rel::Nsubj;
+                    self.nodes[c].label = "nsubj";
+                }
+                if self.nodes[v].xpos == "VBN" {
+                    self.nodes[v].xpos = "VBD";
+                }
+                continue;
+            }
             let Some(v) = predicate else { continue };
             let (head, rel, label) = (self.nodes[n].head, self.nodes[n].rel, self.nodes[n].label);
             self.reattach(v, head, rel, label);
@@ -583,6 +614,10 @@ impl<'a> Tree<'a> {
         }
     }
 }
+
+/// Verbs with no passive: their participle hung on a noun is a misparsed past tense
+/// ("Indian and Chinese troops clashed along the border").
+const INTRANSITIVE: &[&str] = &["clash", "march", "rally", "riot", "mutiny", "retreat", "flee", "die", "skirmish", "arrive"];
 
 /// Verbs whose object does what their infinitive says ("urged Gondor to attack", "sent
 /// troops to protect", "wanted Russia to withdraw"). With other verbs the infinitive is

@@ -46,10 +46,12 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn report(&self, what: &str) {
-        let mut line = format!("dyad: {} article(s) read, {} {what}", self.read, self.read - self.empty);
+    /// `done`: what the articles that gave output were ("parsed", "with events");
+    /// `empty`: what the others were ("with no text to parse", "without events").
+    pub fn report(&self, done: &str, empty: &str) {
+        let mut line = format!("dyad: {} article(s) read, {} {done}", self.read, self.read - self.empty);
         if self.empty > 0 {
-            line.push_str(&format!(", {} with nothing to {}", self.empty, what.split_whitespace().next().unwrap_or(what)));
+            line.push_str(&format!(", {} {empty}", self.empty));
         }
         if !self.skipped.is_empty() {
             line.push_str(&format!(", {} input(s) skipped (see above)", self.skipped.len()));

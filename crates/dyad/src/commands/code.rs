@@ -94,7 +94,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<()> {
         Ok(writer.events > before)
     })?;
     writer.out.flush()?;
-    summary.report("with events");
+    summary.report("with events", "without events");
     eprintln!("dyad: {} event(s)", writer.events);
     summary.into_result()
 }

@@ -110,7 +110,7 @@ pub fn run(args: ParseArgs) -> anyhow::Result<()> {
                 Ok(!doc.sentences.is_empty())
             })?;
             out.flush().context("writing output")?;
-            summary.report("parsed");
+            summary.report("parsed", "with no text to parse");
             summary.into_result()
         }
     }

@@ -43,7 +43,7 @@ pub fn run(args: SegmentArgs) -> anyhow::Result<()> {
         Ok(!doc.sentences.is_empty())
     })?;
     out.flush().context("writing output")?;
-    summary.report("segmented");
+    summary.report("segmented", "with no text to segment");
     summary.into_result()
 }
 
