@@ -6,6 +6,10 @@
 //! the CoNLL-U and loading the dictionaries are not timed. Run with
 //! `cargo bench -p dyad-coder --bench code`.
 
+// The allocator of the `dyad` binary, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::Instant;
 
 use dyad_coder::actors::ArticleContext;

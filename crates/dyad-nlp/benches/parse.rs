@@ -2,6 +2,10 @@
 //! time: `cargo bench -p dyad-nlp --bench parse`. Reads EWT test from `$DYAD_DATA/ud`
 //! (default `../shared/data`); three timed runs after a warm-up, median reported.
 
+// The allocator of the `dyad` binary, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::Instant;
 
 fn main() {

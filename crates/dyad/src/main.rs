@@ -9,6 +9,11 @@ mod commands;
 mod exit;
 mod input;
 
+// Coding and parsing allocate many small, short-lived strings and vectors per sentence;
+// mimalloc serves them markedly faster than the system allocator (BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 
 /// dyad turns news text into political event data: who did what to whom, when and
