@@ -58,6 +58,8 @@ pub struct ArticleContext {
     /// For each role (the code after the country: "GOV", "MIL"), the last actor of known
     /// country that held it: what "the ministry" or "the army" refers to.
     roles: HashMap<String, String>,
+    /// The two parties of the last event that had both: what "the two sides" means.
+    last_pair: Option<(ActorRef, ActorRef)>,
 }
 
 impl ArticleContext {
@@ -71,6 +73,18 @@ impl ArticleContext {
                 self.roles.insert(role.to_string(), code.to_string());
             }
         }
+    }
+
+    /// Remember the parties of an event that named both.
+    pub fn note_pair(&mut self, source: &ActorRef, target: &ActorRef) {
+        if source.code != target.code && !source.code.starts_with(UNKNOWN_COUNTRY) && !target.code.starts_with(UNKNOWN_COUNTRY) {
+            self.last_pair = Some((source.clone(), target.clone()));
+        }
+    }
+
+    /// The two parties of the last event of the article that named both.
+    pub fn last_pair(&self) -> Option<&(ActorRef, ActorRef)> {
+        self.last_pair.as_ref()
     }
 
     /// The actor an earlier sentence named for `role`, if any.
@@ -111,6 +125,9 @@ impl Mentions {
                 // A person named in full can be named by surname alone later on.
                 if dict.actor(id).kind == ActorKind::Person && m.end >= m.start + 2 {
                     context.surnames.insert(variants::skeleton_word(forms[m.end - 1]), id);
+                    if dyad_dict::family_name_first(code.country()) {
+                        context.surnames.insert(variants::skeleton_word(forms[m.start]), id);
+                    }
                 }
             }
         }
@@ -262,6 +279,20 @@ impl Mentions {
             let subject = matches!(node.rel, Rel::Nsubj | Rel::NsubjPass);
             if subject && node.upos == "PRON" && pronouns.contains(&node.lemma.as_ref()) && self.names[k].is_none() && !self.groups.iter().any(|(w, _)| *w == k) {
                 self.groups.push((k, actors.to_vec()));
+            }
+        }
+    }
+
+    /// "The two sides agreed to resume talks": "the two sides", "both countries" and the
+    /// like, naming no one themselves, are the two parties of the article's last event
+    /// between two.
+    pub fn refer_pairs(&mut self, tree: &Tree, pair: &(ActorRef, ActorRef)) {
+        for k in 0..tree.len() {
+            let node = &tree.nodes[k];
+            let party = matches!(node.lemma.as_ref(), "side" | "country" | "nation" | "leader" | "government" | "party" | "neighbour" | "neighbor" | "capital");
+            let two = node.children.iter().any(|&c| matches!(tree.nodes[c].lemma.as_ref(), "two" | "both"));
+            if party && two && node.form.ends_with('s') && self.names[k].is_none() && !self.groups.iter().any(|(w, _)| *w == k) {
+                self.groups.push((k, vec![pair.0.clone(), pair.1.clone()]));
             }
         }
     }

@@ -124,6 +124,9 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     for (s, actors) in groups {
         mentions.refer_group(&tree, &actors, s);
     }
+    if let Some(pair) = context.last_pair() {
+        mentions.refer_pairs(&tree, pair);
+    }
     person_subjects.sort_unstable();
     for &(at, id) in &person_subjects {
         mentions.refer_pronouns(&tree, dict, date, id, at);
@@ -145,7 +148,9 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     }
     // "Arnor restored ties with Gondor, a Bree official said": the statement says
     // nothing of its own beyond the event it reports, which is coded already.
-    let reports = |e: &Event| e.code.starts_with("01") && e.target.is_none();
+    // (Claiming or denying responsibility and symbolic acts are acts of their own:
+    // "rejected the accusation and warned Washington" is two events.)
+    let reports = |e: &Event| e.code.starts_with("01") && !matches!(e.code.get(..3), Some("015" | "016" | "017")) && e.target.is_none();
     // A reporting clause hung on what it reports ("…, a Bree official said today") says
     // nothing of its own even when the report codes nothing.
     let attributes = |e: &Event| reports(e) && tree.nodes[e.anchor].rel == Rel::Parataxis;
@@ -191,6 +196,9 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     let sources = events.iter().filter_map(|e| e.source.as_ref());
     for a in targets.chain(sources).chain(thing_subjects.iter().map(|(_, a)| a)) {
         context.note_role(&a.code);
+    }
+    if let Some((s, t)) = events.iter().rev().find_map(|e| e.source.as_ref().zip(e.target.as_ref())) {
+        context.note_pair(s, t);
     }
     for e in &mut events {
         e.date = crate::dates::event_date(&tree, e.anchor, published);

@@ -554,14 +554,19 @@ impl Dictionaries {
             }
             if a.kind == ActorKind::Person {
                 // The last word of every name of two words or more ("Zelensky"), for
-                // surname-only mentions, which the coder resolves against the article.
+                // surname-only mentions, which the coder resolves against the article;
+                // the first where the family name comes first ("Wang" of "Wang Yi").
+                let first_too = a.codes.iter().any(|dc| crate::model::family_name_first(dc.code.country()));
                 for alias in &a.aliases {
                     let w = normalize_words(alias);
                     if w.len() >= 2 {
-                        let key: Box<str> = skeleton_word(&w[w.len() - 1]).into();
-                        let ids = self.surname_index.entry(key).or_default();
-                        if !ids.contains(&id) {
-                            ids.push(id);
+                        let family = if first_too { vec![&w[0], &w[w.len() - 1]] } else { vec![&w[w.len() - 1]] };
+                        for word in family {
+                            let key: Box<str> = skeleton_word(word).into();
+                            let ids = self.surname_index.entry(key).or_default();
+                            if !ids.contains(&id) {
+                                ids.push(id);
+                            }
                         }
                     }
                 }

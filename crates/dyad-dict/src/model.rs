@@ -343,6 +343,12 @@ pub enum Dialect {
     Petrarch,
 }
 
+/// Whether people of a country (ISO alpha-3, as actor codes begin) write the family name
+/// first, so that "Wang Yi" is "Wang" and "Yoon Suk Yeol" "Yoon" when named again.
+pub fn family_name_first(country: &str) -> bool {
+    matches!(country, "CHN" | "TWN" | "HKG" | "MAC" | "KOR" | "PRK" | "SGP")
+}
+
 /// Where an element stands relative to the verb (or noun) the pattern is anchored on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {

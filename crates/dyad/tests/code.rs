@@ -167,3 +167,23 @@ fn they_after_a_conjoined_subject_is_all_of_it() {
     assert_eq!(sources, ["DEU", "FRA"], "{events:?}");
     assert!(events.iter().all(|e| e["target"]["code"] == "MLI"), "{events:?}");
 }
+
+/// "Wang" after "Wang Yi" is Wang Yi (the family name comes first); "the two sides" are
+/// the two parties of the article's last event between two; rejecting an accusation is
+/// an act of its own beside the warning it is conjoined with.
+#[test]
+fn family_names_first_and_the_two_sides() {
+    if dyad_testdata::example("austin-belousov-call.txt").is_none() {
+        return;
+    }
+    let text = "U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Monday.\n\n\
+                Wang rejected the accusation and warned Washington against interfering in Taiwan.\n\n\
+                The two sides agreed to resume talks on military communications.\n";
+    let events = code_text("2024-06-03", &["--one-sided"], text);
+    let triple = |e: &Value| (e["source"]["code"].as_str().unwrap_or("-").to_string(), e["target"]["code"].as_str().unwrap_or("-").to_string(), e["cameo"].as_str().unwrap().to_string());
+    let got: Vec<_> = events.iter().map(triple).collect();
+    let has = |s: &str, t: &str, c: &str| got.contains(&(s.to_string(), t.to_string(), c.to_string()));
+    assert!(has("CHNGOV", "USAGOV", "130"), "{got:?}");
+    assert!(has("CHNGOV", "-", "016"), "{got:?}");
+    assert!(has("USAGOV", "CHNGOV", "036") && has("CHNGOV", "USAGOV", "036"), "{got:?}");
+}
