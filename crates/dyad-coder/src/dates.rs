@@ -928,6 +928,10 @@ fn inherits(tree: &Tree, v: usize) -> bool {
             matches!(tree.nodes[m].lemma.as_ref(), "after" | "before" | "since" | "until" | "till" | "once" | "if" | "unless")
         }),
         Rel::Nsubj | Rel::NsubjPass | Rel::Obj => !tree.is_verbal(v),
+        // "which Beijing suspended last year after a visit to Taiwan": an event named in
+        // a phrase that dates a clause took place about when the clause did (before it,
+        // for "after"), not on the day of publication.
+        Rel::Obl | Rel::Nmod => !tree.is_verbal(v) && matches!(tree.prep(v), Some("after" | "following" | "during" | "amid" | "since" | "in")),
         _ => false,
     }
 }

@@ -187,3 +187,17 @@ fn family_names_first_and_the_two_sides() {
     assert!(has("CHNGOV", "-", "016"), "{got:?}");
     assert!(has("USAGOV", "CHNGOV", "036") && has("CHNGOV", "USAGOV", "036"), "{got:?}");
 }
+
+/// An event named in a phrase that dates another clause ("suspended last year after a
+/// visit to Taiwan") is dated with that clause, not on the day of publication.
+#[test]
+fn an_event_in_a_dating_phrase_takes_its_clause_date() {
+    if dyad_testdata::example("austin-belousov-call.txt").is_none() {
+        return;
+    }
+    let text = "Beijing suspended military communications last year after a visit to Taiwan by then-House Speaker Nancy Pelosi.\n";
+    let events = code_text("2024-06-03", &["--one-sided"], text);
+    let visit = events.iter().find(|e| e["cameo"] == "042").expect("the visit");
+    assert_eq!(visit["target"]["code"], "TWN", "{events:?}");
+    assert_eq!((visit["date"].as_str(), visit["date_precision"].as_str()), (Some("2023-01-01"), Some("year")), "{events:?}");
+}
