@@ -1,5 +1,6 @@
 # Short names of CAMEO 1.1b3 codes, for the block headers of the pattern files.
 NAMES = {
+    "---": "No event: phrases of a verb that code nothing, and block its broader patterns",
     "01": "Make public statement",
     "010": "Make statement",
     "011": "Decline comment",

@@ -931,6 +931,7 @@ fn inherits(tree: &Tree, v: usize) -> bool {
         // "which Beijing suspended last year after a visit to Taiwan": an event named in
         // a phrase that dates a clause took place about when the clause did (before it,
         // for "after"), not on the day of publication.
+        // (Its date is the clause's only to the clause's precision: see `event_date`.)
         Rel::Obl | Rel::Nmod => !tree.is_verbal(v) && matches!(tree.prep(v), Some("after" | "following" | "during" | "amid" | "since" | "in")),
         _ => false,
     }
@@ -945,8 +946,15 @@ pub fn event_date(tree: &Tree, anchor: usize, published: Option<Date>) -> Option
         return fallback;
     }
     let mut v = anchor;
+    // Crossed an "after" phrase: the event came before the clause's date, which says
+    // when it was only if coarser than a day ("last year after a visit", but not "on
+    // Monday after an attack", which may have been on Sunday).
+    let mut earlier = false;
     for _ in 0..8 {
         if let Some(d) = clause_date_here(tree, v, published) {
+            if earlier && d.precision == Precision::Day {
+                return fallback;
+            }
             return Some(d);
         }
         // "Austin stressed …, Ryder said on Tuesday": the report hangs on the reported
@@ -956,7 +964,10 @@ pub fn event_date(tree: &Tree, anchor: usize, published: Option<Date>) -> Option
             return Some(d);
         }
         match tree.nodes[v].head {
-            Some(h) if inherits(tree, v) => v = h,
+            Some(h) if inherits(tree, v) => {
+                earlier |= matches!(tree.nodes[v].rel, Rel::Obl | Rel::Nmod) && matches!(tree.prep(v), Some("after" | "following" | "since"));
+                v = h;
+            }
             _ => break,
         }
     }

@@ -230,6 +230,30 @@ impl<'a> Tree<'a> {
                 })
             };
             let modifier = self.nodes[n].children.iter().copied().find(|&v| v < n && self.nodes[v].rel == Rel::Amod && self.nodes[v].upos == "VERB" && subject_like(self, v));
+            // ("Chinese warships conducted drills around Taiwan" parsed as the noun
+            // "warships" with "drills" its object and "conducted" a modifier of that: a
+            // noun has no object; the verb between them is the clause's.)
+            let between = self.children_with(n, Rel::Obj).find_map(|o| self.children_with(o, Rel::Amod).find(|&v| n < v && v < o && self.nodes[v].upos == "VERB" && self.nodes[v].xpos != "VBG"));
+            if let Some(v) = between.filter(|_| predicate.is_none() && modifier.is_none() && node_is_clause_head(self, n)) {
+                let o = self.nodes[v].head.unwrap_or(v);
+                let (head, rel, label) = (self.nodes[n].head, self.nodes[n].rel, self.nodes[n].label);
+                self.reattach(v, head, rel, label);
+                self.reattach(n, Some(v), Rel::Nsubj, "nsubj");
+                self.reattach(o, Some(v), Rel::Obj, "obj");
+                // (The rest of the clause the parse hung on the noun is the verb's.)
+                // (An of-phrase stays the noun's: "warships of the navy".)
+                for c in self.nodes[n].children.clone() {
+                    let of_phrase = self.nodes[c].rel == Rel::Nmod && self.prep(c) == Some("of");
+                    if c > v && !of_phrase && !matches!(self.nodes[c].rel, Rel::Amod | Rel::Det | Rel::Compound) {
+                        let (r, l) = if self.nodes[c].rel == Rel::Nmod { (Rel::Obl, "obl") } else { (self.nodes[c].rel, self.nodes[c].label) };
+                        self.reattach(c, Some(v), r, l);
+                    }
+                }
+                if self.nodes[v].xpos == "VBN" {
+                    self.nodes[v].xpos = "VBD";
+                }
+                continue;
+            }
             if let Some(v) = modifier.filter(|_| predicate.is_none()) {
                 let (head, rel, label) = (self.nodes[n].head, self.nodes[n].rel, self.nodes[n].label);
                 self.reattach(v, head, rel, label);
@@ -613,6 +637,11 @@ impl<'a> Tree<'a> {
             _ => Vec::new(),
         }
     }
+}
+
+/// A noun heading a sentence or a reported clause, where a verb belongs.
+fn node_is_clause_head(tree: &Tree, n: usize) -> bool {
+    tree.nodes[n].head.is_none() || tree.nodes[n].rel == Rel::Ccomp
 }
 
 /// Verbs with no passive: their participle hung on a noun is a misparsed past tense

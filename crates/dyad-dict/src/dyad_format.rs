@@ -400,11 +400,13 @@ fn discard(f: &[&str], origin: Origin, part: &mut Part) -> Result<(), String> {
 fn pattern_line(f: &[&str], origin: Origin, noun: bool) -> Result<Pattern, String> {
     expect_fields(f, 2, 2, "code | pattern")?;
     let code = f[0];
-    if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("bad CAMEO code {code:?}"));
+    // `---`: the phrase codes nothing ("took office"), whatever broader pattern matches.
+    let null = code == "---";
+    if !null && (!(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit())) {
+        return Err(format!("bad CAMEO code {code:?} (a code of 2 to 4 digits, or --- for none)"));
     }
     let mut p = parse_pattern(f[1], origin).map_err(|e| format!("{e} in pattern {:?}", f[1]))?;
-    p.code = Some(EventCode::new(code));
+    p.code = (!null).then(|| EventCode::new(code));
     if noun && p.anchor.first().is_some_and(|a| a.starts_with('&')) {
         return Err("a noun pattern must be anchored on a noun, not a synset".into());
     }
