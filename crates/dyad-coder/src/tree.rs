@@ -234,14 +234,26 @@ impl<'a> Tree<'a> {
             // "warships" with "drills" its object and "conducted" a modifier of that: a
             // noun has no object; the verb between them is the clause's.)
             let between = self.children_with(n, Rel::Obj).find_map(|o| self.children_with(o, Rel::Amod).find(|&v| n < v && v < o && self.nodes[v].upos == "VERB" && self.nodes[v].xpos != "VBG"));
-            if let Some(v) = between.filter(|_| predicate.is_none() && modifier.is_none() && node_is_clause_head(self, n)) {
+            if let Some(v) = predicate {
+                self.make_clause_head(v, n, Rel::Nsubj, "nsubj");
+                // (A bare noun phrase the parse took for a passive's agent is the object.)
+                let objects: Vec<usize> = self.nodes[v].children.iter().copied().filter(|&c| c > v && matches!(self.nodes[c].rel, Rel::Agent | Rel::Obl) && !self.has_child(c, Rel::Case)).collect();
+                for o in objects {
+                    self.nodes[o].rel = Rel::Obj;
+                    self.nodes[o].label = "obj";
+                }
+            } else if let Some(v) = modifier {
+                self.make_clause_head(v, n, Rel::Obj, "obj");
+                for c in self.children_with(v, Rel::Compound).filter(|&c| c < v).collect::<Vec<_>>() {
+                    self.nodes[c].rel = Rel::Nsubj;
+                    self.nodes[c].label = "nsubj";
+                }
+            } else if let Some(v) = between {
                 let o = self.nodes[v].head.unwrap_or(v);
-                let (head, rel, label) = (self.nodes[n].head, self.nodes[n].rel, self.nodes[n].label);
-                self.reattach(v, head, rel, label);
-                self.reattach(n, Some(v), Rel::Nsubj, "nsubj");
+                self.make_clause_head(v, n, Rel::Nsubj, "nsubj");
                 self.reattach(o, Some(v), Rel::Obj, "obj");
-                // (The rest of the clause the parse hung on the noun is the verb's.)
-                // (An of-phrase stays the noun's: "warships of the navy".)
+                // (The rest of the clause the parse hung on the noun is the verb's; an
+                // of-phrase stays the noun's: "warships of the navy".)
                 for c in self.nodes[n].children.clone() {
                     let of_phrase = self.nodes[c].rel == Rel::Nmod && self.prep(c) == Some("of");
                     if c > v && !of_phrase && !matches!(self.nodes[c].rel, Rel::Amod | Rel::Det | Rel::Compound) {
@@ -249,38 +261,18 @@ impl<'a> Tree<'a> {
                         self.reattach(c, Some(v), r, l);
                     }
                 }
-                if self.nodes[v].xpos == "VBN" {
-                    self.nodes[v].xpos = "VBD";
-                }
-                continue;
             }
-            if let Some(v) = modifier.filter(|_| predicate.is_none()) {
-                let (head, rel, label) = (self.nodes[n].head, self.nodes[n].rel, self.nodes[n].label);
-                self.reattach(v, head, rel, label);
-                self.reattach(n, Some(v), Rel::Obj, "obj");
-                for c in self.children_with(v, Rel::Compound).filter(|&c| c < v).collect::<Vec<_>>() {
-                    self.nodes[c].rel = Rel::Nsubj;
-                    self.nodes[c].label = "nsubj";
-                }
-                if self.nodes[v].xpos == "VBN" {
-                    self.nodes[v].xpos = "VBD";
-                }
-                continue;
-            }
-            let Some(v) = predicate else { continue };
-            let (head, rel, label) = (self.nodes[n].head, self.nodes[n].rel, self.nodes[n].label);
-            self.reattach(v, head, rel, label);
-            self.reattach(n, Some(v), Rel::Nsubj, "nsubj");
-            // (A bare noun phrase the parse took for a passive's agent is the object.)
-            let objects: Vec<usize> = self.nodes[v].children.iter().copied().filter(|&c| c > v && matches!(self.nodes[c].rel, Rel::Agent | Rel::Obl) && !self.has_child(c, Rel::Case)).collect();
-            for o in objects {
-                self.nodes[o].rel = Rel::Obj;
-                self.nodes[o].label = "obj";
-            }
-            // The verb is finite now, whatever the tagger took it for.
-            if self.nodes[v].xpos == "VBN" {
-                self.nodes[v].xpos = "VBD";
-            }
+        }
+    }
+
+    /// Verb `v` takes noun `n`'s place at the head of its clause, with `n` under it as
+    /// `rel`; the verb is finite, whatever the tagger took it for.
+    fn make_clause_head(&mut self, v: usize, n: usize, rel: Rel, label: &'a str) {
+        let (head, n_rel, n_label) = (self.nodes[n].head, self.nodes[n].rel, self.nodes[n].label);
+        self.reattach(v, head, n_rel, n_label);
+        self.reattach(n, Some(v), rel, label);
+        if self.nodes[v].xpos == "VBN" {
+            self.nodes[v].xpos = "VBD";
         }
     }
 
@@ -640,10 +632,6 @@ impl<'a> Tree<'a> {
 }
 
 /// A noun heading a sentence or a reported clause, where a verb belongs.
-fn node_is_clause_head(tree: &Tree, n: usize) -> bool {
-    tree.nodes[n].head.is_none() || tree.nodes[n].rel == Rel::Ccomp
-}
-
 /// Verbs with no passive: their participle hung on a noun is a misparsed past tense
 /// ("Indian and Chinese troops clashed along the border").
 const INTRANSITIVE: &[&str] = &["clash", "march", "rally", "riot", "mutiny", "retreat", "flee", "die", "skirmish", "arrive"];
