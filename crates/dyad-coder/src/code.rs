@@ -134,15 +134,12 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     if let Some(&(_, id)) = person_subjects.last() {
         context.note_subject(id, dict);
     }
-    for n in 0..tree.len() {
-        if let Some(mut found) = code_noun(&tree, &mentions, dict, n, options.places.then_some(date)) {
-            counterparts_share_the_post(&tree, &mut found);
-            emit(&mut events, found, options);
-        }
-    }
+    let mut nouns: Vec<Found> = (0..tree.len()).filter_map(|n| code_noun(&tree, &mentions, dict, n, options.places.then_some(date))).collect();
     let verbs = (0..tree.len()).filter(|&v| is_predicate(&tree, v)).filter_map(|v| code_verb(&tree, &mentions, dict, v, options.places.then_some(date))).collect();
     // Hypothetical verbs code nothing, unless negation or composition gives them a code.
-    for mut found in compose::resolve(&tree, dict, verbs) {
+    let mut verbs = compose::resolve(&tree, dict, verbs);
+    subject_acts_take_the_verbs_target(&tree, &mut nouns, &mut verbs);
+    for mut found in nouns.into_iter().chain(verbs) {
         counterparts_share_the_post(&tree, &mut found);
         emit(&mut events, found, options);
     }
@@ -297,6 +294,25 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
         }
     }
     false
+}
+
+/// "A suicide bomber killed 20 people at a mosque": the act a verb's subject names (a
+/// suicide bombing) is the verb's act, coded more precisely; where the noun's own phrase
+/// names no target it takes the verb's, and the verb's coding of the same act goes.
+fn subject_acts_take_the_verbs_target(tree: &Tree, nouns: &mut [Found], verbs: &mut Vec<Found>) {
+    let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20")) || c.starts_with("145");
+    let codes = |actors: &[ActorRef]| actors.iter().map(|a| a.code.clone()).collect::<Vec<_>>();
+    let mut merged: Vec<usize> = Vec::new();
+    for noun in nouns.iter_mut() {
+        let Some(h) = tree.nodes[noun.anchor].head.filter(|_| noun.targets.is_empty() && violent(&noun.code) && tree.nodes[noun.anchor].rel == Rel::Nsubj) else { continue };
+        if let Some(verb) = verbs.iter().find(|f| f.anchor == h && !f.targets.is_empty() && violent(&f.code) && codes(&f.sources) == codes(&noun.sources)) {
+            noun.targets = verb.targets.clone();
+            noun.place = noun.place.clone().or_else(|| verb.place.clone());
+            noun.path = format!("{}; target of {}", noun.path, tree.nodes[h].form);
+            merged.push(h);
+        }
+    }
+    verbs.retain(|f| !(merged.contains(&f.anchor) && violent(&f.code)));
 }
 
 /// What one verb codes before actors are distributed.
@@ -986,7 +1002,7 @@ const LIGHT_VERBS: &[&str] = &[
 
 /// Verbs whose subject is an event that took place: "the clashes left 50 dead".
 const EVENT_SUBJECT_VERBS: &[&str] = &[
-    "begin", "start", "resume", "continue", "erupt", "break", "end", "take", "leave", "kill", "wound", "injure", "hit", "damage",
+    "begin", "start", "resume", "continue", "erupt", "break", "end", "take", "leave", "kill", "wound", "injure", "hit", "damage", "attack", "target",
     "destroy", "cause", "spark", "occur", "happen", "intensify", "escalate", "last", "claim", "set",
 ];
 
