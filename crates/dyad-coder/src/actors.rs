@@ -385,6 +385,11 @@ impl Mentions {
 
     /// The actor a noun phrase headed by `head` names, if any.
     pub fn phrase_actor(&self, tree: &Tree, dict: &Dictionaries, head: usize) -> Option<ActorRef> {
+        // ("called on both sides": a phrase that stands for a group names its first
+        // member here; [`Mentions::phrase_actors`] gives them all.)
+        if let Some((_, group)) = self.groups.iter().find(|(w, _)| *w == head) {
+            return group.first().cloned();
+        }
         let words = phrase_words(tree, head);
         let mut actor = self.phrase_actor_unprefixed(tree, dict, head, &words)?;
         // "MSF Arnor", "an MSF Arnor diplomat": an agent written as a prefix (`NGO~`)

@@ -287,7 +287,7 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
         if let Some(h) = controller.or(tree.nodes[v].head) {
             if matches!(
                 tree.nodes[h].lemma.as_ref(),
-                "threaten" | "warn" | "plan" | "intend" | "want" | "hope" | "refuse" | "fail" | "consider" | "apply" | "seek" | "aim" | "wish" | "prepare" | "expect" | "propose" | "recommend" | "suggest" | "promise" | "pledge" | "vow" | "ask" | "urge" | "call" | "demand"
+                "threaten" | "warn" | "plan" | "intend" | "want" | "hope" | "refuse" | "resist" | "avoid" | "decline" | "fail" | "consider" | "apply" | "seek" | "aim" | "wish" | "prepare" | "expect" | "propose" | "recommend" | "suggest" | "promise" | "pledge" | "vow" | "ask" | "urge" | "call" | "demand"
             ) {
                 return true;
             }

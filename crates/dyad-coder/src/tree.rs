@@ -330,7 +330,9 @@ impl<'a> Tree<'a> {
             if !infinitive {
                 continue;
             }
-            let has_object = self.has_child(h, Rel::Obj) || self.has_child(h, Rel::Iobj);
+            // ("called on both sides to show restraint": the one called on is an object.)
+            let called_on = self.nodes[h].children.iter().any(|&c| self.nodes[c].rel == Rel::Obl && matches!(self.prep(c), Some("on" | "upon")) && c < v);
+            let has_object = self.has_child(h, Rel::Obj) || self.has_child(h, Rel::Iobj) || called_on && matches!(self.nodes[h].lemma.as_ref(), "call" | "prevail");
             let controlled = if has_object { OBJECT_CONTROL } else { SUBJECT_CONTROL };
             if controlled.contains(&self.nodes[h].lemma.as_ref()) {
                 self.nodes[v].rel = Rel::Xcomp;
@@ -573,6 +575,14 @@ impl<'a> Tree<'a> {
     /// controller's ("agreed to restore"), a relative clause the noun it modifies.
     pub fn subjects(&self, v: usize) -> Vec<usize> {
         let direct: Vec<usize> = self.nodes[v].children.iter().copied().filter(|&c| self.nodes[c].rel == Rel::Nsubj).collect();
+        // "Russia, which backs Assad": a relative pronoun stands for the noun the clause
+        // is on.
+        let relative = |c: &usize| matches!(self.nodes[*c].lemma.as_ref(), "which" | "who" | "that") && matches!(self.nodes[*c].xpos, "WDT" | "WP");
+        if self.nodes[v].rel == Rel::AclRelcl && direct.len() == 1 && direct.iter().all(relative) {
+            if let Some(h) = self.nodes[v].head {
+                return vec![h];
+            }
+        }
         if !direct.is_empty() {
             return direct;
         }

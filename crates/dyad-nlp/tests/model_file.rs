@@ -114,13 +114,37 @@ fn embedded_model_loads_and_lemmatizes_verbs_for_the_dictionaries() {
     let mut scratch = Scratch::default();
     let forms = ["Rebels", "attacked", "the", "army", "base", "near", "Kyiv", "on", "Monday", "."];
     let a = m.analyse(&forms, &mut scratch);
-    // The tagger says VBN here (EWT has few sentence-initial plural subjects), so
-    // only the part of speech and lemma are asserted.
-    assert_eq!(a.upos(1), "VERB");
+    // The tagger alone says VBN here (EWT has few sentence-initial plural subjects); a
+    // participle with a noun phrase after it and no auxiliary is mended to a past tense.
+    assert_eq!((a.upos(1), a.xpos(1)), ("VERB", "VBD"));
     assert_eq!(m.lemma(forms[1], a.xpos(1)), "attack");
     assert_eq!(a.deprel(1), "root");
     assert_eq!((a.head(0), a.deprel(0)), (2, "nsubj"));
     assert_eq!((a.head(4), a.deprel(4)), (2, "obj"));
+}
+
+#[test]
+fn news_verbs_the_tagger_confuses_are_mended_before_parsing() {
+    if !dyad_nlp::has_embedded_model() {
+        eprintln!("skipped: this build has no embedded model (models/en_ewt.dyadnlp)");
+        return;
+    }
+    let m = Model::embedded().unwrap();
+    let mut scratch = Scratch::default();
+    let tags = |forms: &[&str], scratch: &mut Scratch| {
+        let a = m.analyse(forms, scratch);
+        (0..forms.len()).map(|i| (a.xpos(i).to_string(), a.head(i), a.deprel(i).to_string())).collect::<Vec<_>>()
+    };
+    // A past tense, not a participle on "warplanes".
+    let t = tags(&["Israeli", "warplanes", "struck", "positions", "near", "Damascus", "."], &mut scratch);
+    assert_eq!((t[2].0.as_str(), t[2].2.as_str()), ("VBD", "root"), "{t:?}");
+    // A participle stays one where it is one: "a family owned company", "the cartoons
+    // printed in 2005".
+    let t = tags(&["They", "own", "a", "family", "owned", "company", "."], &mut scratch);
+    assert_eq!(t[4].0, "VBN", "{t:?}");
+    // "fired two artillery shells": the nouns after a verb and a number are its object.
+    let t = tags(&["North", "Korea", "fired", "two", "artillery", "shells", "near", "a", "vessel", "."], &mut scratch);
+    assert_eq!((t[5].0.as_str(), t[5].1, t[5].2.as_str()), ("NNS", 3, "obj"), "{t:?}");
 }
 
 #[test]
