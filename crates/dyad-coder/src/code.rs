@@ -770,16 +770,23 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // "Thousands of people protested in Belgrade": people of no stated country protesting
     // in a place are of its country. (Not forces striking there: "its forces struck a
     // hospital in Kyiv" are no Ukrainian forces.)
+    // So are people of no stated country attacked, abducted or killed in a place ("gunmen
+    // kidnapped 15 villagers in Zamfara state").
     let societal = |a: &ActorRef| matches!(a.code.get(3..6), Some("CVL" | "OPP" | "LAB" | "EDU" | "AGR" | "REL"));
-    if code.starts_with("14") && sources.iter().any(|a| !is_known(a) && societal(a)) {
+    let protest = code.starts_with("14") && sources.iter().any(|a| !is_known(a) && societal(a));
+    let violence = matches!(code.get(..2), Some("18" | "19" | "20")) && targets.iter().any(|a| !is_known(a) && societal(a));
+    if protest || violence {
         let country_of = |c: usize| {
             let named = mentions.phrase_actor(tree, dict, c).filter(is_known).map(|a| a.code);
             let placed = || places.and_then(|day| place_actor(tree, dict, c, day)).map(|(a, _)| a.code);
             named.or_else(placed).and_then(|code| code.get(..3).map(str::to_string))
         };
-        let here = tree.children_with(v, Rel::Obl).filter(|&c| tree.prep(c) == Some("in")).find_map(country_of);
+        // (The victims' own place too: "villagers in Zamfara state".)
+        let holders = std::iter::once(v).chain(if violence { object_nodes.clone() } else { Vec::new() });
+        let here = holders.flat_map(|h| tree.nodes[h].children.clone()).filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl | Rel::Nmod) && tree.prep(c) == Some("in")).find_map(country_of);
         if let Some(country) = here {
-            for a in sources.iter_mut().filter(|a| !is_known(a) && societal(a)) {
+            let people = if protest { &mut sources } else { &mut targets };
+            for a in people.iter_mut().filter(|a| !is_known(a) && societal(a)) {
                 a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
             }
         }
