@@ -145,15 +145,17 @@ impl<'a> Tree<'a> {
             })
             .collect();
         // Break cycles: walk up from each node; a node met twice loses its head.
+        // (One array for all walks: a node was seen in this walk when it carries its
+        // start.)
+        let mut seen_in = vec![usize::MAX; n];
         for start in 0..n {
-            let mut seen = vec![false; n];
             let mut at = start;
             while let Some(h) = nodes[at].head {
-                if seen[h] {
+                if seen_in[h] == start {
                     nodes[at].head = None;
                     break;
                 }
-                seen[at] = true;
+                seen_in[at] = start;
                 at = h;
             }
         }
