@@ -542,6 +542,14 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             sources = actors_of(&by_phrases);
             party = by_phrases.first().copied();
         }
+        // ("wounded in a PKK attack", "killed in an Israeli air strike": the doer the
+        // event noun itself names.)
+        if sources.is_empty() {
+            let event_noun = |o: &usize| matches!(tree.prep(*o), Some("in" | "during" | "by")) && dict.noun_patterns(&tree.nodes[*o].lemma).next().is_some();
+            let doers: Vec<usize> = obliques.iter().copied().filter(event_noun).filter(|&o| mentions.phrase_actor(tree, dict, o).is_some_and(|a| is_known(&a))).take(1).collect();
+            sources = actors_of(&doers);
+            party = doers.first().copied();
+        }
     }
     // "The Philippines was criticized over its dispute with Eriador": a passive without
     // its agent takes, as the field's coders do, the other party the clause names.
@@ -772,7 +780,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // hospital in Kyiv" are no Ukrainian forces.)
     // So are people of no stated country attacked, abducted or killed in a place ("gunmen
     // kidnapped 15 villagers in Zamfara state").
-    let societal = |a: &ActorRef| matches!(a.code.get(3..6), Some("CVL" | "OPP" | "LAB" | "EDU" | "AGR" | "REL"));
+    let societal = |a: &ActorRef| matches!(a.code.get(3..6), Some("CVL" | "OPP" | "LAB" | "EDU" | "AGR" | "REL" | "MED" | "HLH"));
     let protest = code.starts_with("14") && sources.iter().any(|a| !is_known(a) && societal(a));
     let violence = matches!(code.get(..2), Some("18" | "19" | "20")) && targets.iter().any(|a| !is_known(a) && societal(a));
     if protest || violence {
@@ -829,7 +837,13 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     let topical = target_node.is_none()
         && !target_nodes.is_empty()
         && target_nodes.iter().all(|&t| tree.nodes[t].head != Some(v) && !object_nodes.contains(&t) && matches!(tree.prep(t), Some("in" | "of" | "about" | "on" | "over" | "regarding")));
-    if (no_known_target || topical) && sources.len() >= 2 && !passive && mutual {
+    // (A passive too, when what was done names no one: "the agreement was signed by
+    // Armenia and Azerbaijan".)
+    // Only for what two do together (consulting, agreeing, cooperating): "an agreement
+    // forced on Qatar by Saudi Arabia and the UAE" is not the two forcing each other.
+    let together = matches!(code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08"));
+    let passive_ok = !passive || together && object_nodes.iter().all(|&o| mentions.phrase_actor(tree, dict, o).is_none());
+    if (no_known_target || topical) && sources.len() >= 2 && passive_ok && mutual {
         let path = format!("verb {} ({}); reciprocal among {}", tree.nodes[v].form, lemma, describe(tree, &subject_nodes));
         // Every ordered pair is already there: a paired code would double each event.
         return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None, covers: pattern_complements });
@@ -1069,7 +1083,14 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     let code = p.code.clone()?;
     let actors_of = |nodes: &[usize]| actors_of(tree, mentions, dict, nodes);
     let source_nodes = b.source.map(|s| vec![s]).unwrap_or(sources);
-    let target_nodes = b.target.map(|t| vec![t]).unwrap_or_default();
+    // "Three Turkish soldiers were wounded in a PKK attack": those the clause says were
+    // harmed in it are whom the attack was on.
+    let harmed = || {
+        let harm = matches!(tree.nodes[head].lemma.as_ref(), "kill" | "wound" | "injure" | "hurt" | "die" | "dead" | "wounded" | "injured");
+        let in_it = node.rel == Rel::Obl && matches!(tree.prep(n), Some("in" | "during" | "by"));
+        if harm && in_it { tree.nodes[head].children.iter().copied().filter(|&c| matches!(tree.nodes[c].rel, Rel::Nsubj | Rel::NsubjPass)).collect() } else { Vec::new() }
+    };
+    let target_nodes = b.target.map(|t| vec![t]).unwrap_or_else(harmed);
     let path = format!("noun {} ({}) under {}:{}; source {}; target {}", node.form, node.lemma, node.label, tree.nodes[head].form, describe(tree, &source_nodes), describe(tree, &target_nodes));
     let mut targets = actors_of(&target_nodes);
     seats_as_places(tree, dict, code.as_str(), &mut targets);
