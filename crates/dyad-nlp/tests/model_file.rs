@@ -97,13 +97,18 @@ fn corrupt_truncated_and_foreign_files_are_refused_with_a_reason() {
     assert!(e.to_string().starts_with("/nonexistent/model.dyadnlp: cannot read model"), "{e}");
 }
 
-#[test]
-fn embedded_model_loads_and_lemmatizes_verbs_for_the_dictionaries() {
+/// The shipped model, or `None` with a note when this build has none.
+fn shipped_model() -> Option<Model> {
     if !dyad_nlp::has_embedded_model() {
         eprintln!("skipped: this build has no embedded model (models/en_ewt.dyadnlp)");
-        return;
+        return None;
     }
-    let m = Model::embedded().unwrap();
+    Some(Model::embedded().unwrap())
+}
+
+#[test]
+fn embedded_model_loads_and_lemmatizes_verbs_for_the_dictionaries() {
+    let Some(m) = shipped_model() else { return };
     assert_eq!(m.lemma("said", "VBD"), "say");
     assert_eq!(m.lemma("met", "VBD"), "meet");
     assert_eq!(m.lemma("met", "VBN"), "meet");
@@ -125,11 +130,7 @@ fn embedded_model_loads_and_lemmatizes_verbs_for_the_dictionaries() {
 
 #[test]
 fn news_verbs_the_tagger_confuses_are_mended_before_parsing() {
-    if !dyad_nlp::has_embedded_model() {
-        eprintln!("skipped: this build has no embedded model (models/en_ewt.dyadnlp)");
-        return;
-    }
-    let m = Model::embedded().unwrap();
+    let Some(m) = shipped_model() else { return };
     let mut scratch = Scratch::default();
     let tags = |forms: &[&str], scratch: &mut Scratch| {
         let a = m.analyse(forms, scratch);
