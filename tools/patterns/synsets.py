@@ -100,7 +100,7 @@ SYNSETS = [
      "bullet ; live ammunition ; live round ; mortar ; small-arms fire ; machine-gun fire"),
     ("AIRWEAPON", "aircraft and drones (195)",
      "drone ; attack drone ; kamikaze drone ; combat drone ; unmanned aerial vehicle ; UAV ; "
-     "Shahed ; warplane ; fighter jet ; jet ; fighter ; bomber ; aircraft ; military aircraft ; "
+     "Shahed ; warplane ; fighter jet ; jet ; fighter plane ; bomber plane ; aircraft ; military aircraft ; "
      "helicopter ; helicopter gunship ; gunship ; air force ; aviation ; glide bomb ; "
      "guided bomb ; barrel bomb ; cluster bomb"),
     ("AIRSTRIKE", "attacks from the air (195)",

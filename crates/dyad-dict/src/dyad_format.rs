@@ -453,7 +453,47 @@ enum Item {
 /// Parses dyad's pattern language (see docs/dictionaries.md, `verbs.txt`): `SRC`, `TGT`,
 /// words (lemmas), `(word)` optional, `a;b` alternatives, `&NAME` synsets; the first word
 /// that is not a slot is the anchor (the verb, or the noun of a noun pattern).
-pub(crate) fn parse_pattern(text: &str, origin: Origin) -> Result<Pattern, String> {
+pub(crate) fn parse_pattern(written: &str, origin: Origin) -> Result<Pattern, String> {
+    // `{suicide bomber} SRC kill TGT`: words the source's phrase must have, its head last.
+    let (source_words, text) = match written.trim_start().strip_prefix('{') {
+        Some(rest) => {
+            let (inside, after) = rest.split_once('}').ok_or("`{` without `}`")?;
+            if !after.trim_start().starts_with("SRC") {
+                return Err("`{words}` names the source's words and must stand right before SRC".into());
+            }
+            let terms = inside.split_whitespace().map(word_term).collect::<Result<Vec<Term>, String>>()?;
+            if terms.is_empty() {
+                return Err("empty `{}`".into());
+            }
+            (Some(terms), after)
+        }
+        None => (None, written),
+    };
+    let mut pattern = parse_items(text, origin)?;
+    pattern.text = written.trim().into();
+    if let Some(mut terms) = source_words {
+        let head = terms.pop().expect("not empty");
+        pattern.elements.insert(0, Element { side: Side::Before, prep: Vec::new(), term: head, modifiers: terms, optional: false, adjacent: false });
+    }
+    Ok(pattern)
+}
+
+/// One word of a `{…}` group: a word (with `;` alternatives) or a synset.
+fn word_term(t: &str) -> Result<Term, String> {
+    if let Some(name) = t.strip_prefix('&') {
+        if name.is_empty() || !name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            return Err(format!("bad synset name {t:?}"));
+        }
+        return Ok(Term::Synset(name.to_ascii_uppercase().into()));
+    }
+    let alts: Vec<Box<str>> = t.split(';').filter(|a| !a.is_empty()).map(|a| a.to_lowercase().into()).collect();
+    if alts.is_empty() || alts.iter().any(|a| !a.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '\'')) {
+        return Err(format!("bad word {t:?} in `{{…}}`"));
+    }
+    Ok(Term::Words(alts))
+}
+
+fn parse_items(text: &str, origin: Origin) -> Result<Pattern, String> {
     // (item, optional)
     let mut items: Vec<(Item, bool)> = Vec::new();
     let mut in_optional = false;
@@ -625,6 +665,20 @@ mod tests {
         assert_eq!(summary(&p), ["<SRC", ">over:TGT"]);
         let p = pat("SRC visit TGT");
         assert_eq!((p.specificity(), p.has_source(), p.has_target()), (0, true, true));
+    }
+
+    #[test]
+    fn source_words_before_src() {
+        let p = pat("{suicide bomber} SRC kill TGT");
+        assert_eq!(&*p.anchor[0], "kill");
+        assert_eq!(summary(&p), ["<bomber", "<SRC", ">TGT"]);
+        assert_eq!(p.elements[0].modifiers, vec![Term::Words(vec!["suicide".into()])]);
+        assert_eq!(p.specificity(), 2);
+        let p = pat("{&AIRWEAPON} SRC strike TGT");
+        assert_eq!(summary(&p), ["<&AIRWEAPON", "<SRC", ">TGT"]);
+        for bad in ["{suicide bomber SRC kill TGT", "{suicide bomber} kill TGT", "{} SRC kill TGT"] {
+            assert!(parse_pattern(bad, Origin::default()).is_err(), "{bad}");
+        }
     }
 
     #[test]
