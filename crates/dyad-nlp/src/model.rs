@@ -307,6 +307,22 @@ impl Model {
                 }
             }
         }
+        // "discussed whether to open talks": after "whether to" (or "how to") comes a
+        // verb; a word there the tagger nearly took for one is one.
+        if let Some(base) = self.tagger.tags.iter().position(|(u, x)| u == "VERB" && x == "VB") {
+            for i in 2..tags.len() {
+                let wh = matches!(forms[i - 2].as_ref().to_lowercase().as_str(), "whether" | "how" | "where" | "when" | "what");
+                let runner_up = (alts[i] >> 2) as usize;
+                if wh && forms[i - 1].as_ref().eq_ignore_ascii_case("to") && xpos(tags[i]) != "VB" && runner_up == base {
+                    alts[i] = (tags[i] as u32) << 2;
+                    tags[i] = base as u16;
+                    // ("to" before it is the infinitive's mark.)
+                    if let Some(to) = self.tagger.tags.iter().position(|(u, x)| u == "PART" && x == "TO") {
+                        tags[i - 1] = to as u16;
+                    }
+                }
+            }
+        }
         // "fired two artillery shells": after a verb and a number, the nouns that follow
         // are the object; a present-tense verb there ("shells") is a plural noun.
         let Some(plural) = self.tagger.tags.iter().position(|(u, x)| u == "NOUN" && x == "NNS") else { return };

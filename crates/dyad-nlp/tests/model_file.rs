@@ -143,6 +143,9 @@ fn news_verbs_the_tagger_confuses_are_mended_before_parsing() {
     // printed in 2005".
     let t = tags(&["They", "own", "a", "family", "owned", "company", "."], &mut scratch);
     assert_eq!(t[4].0, "VBN", "{t:?}");
+    // "discussed whether to open talks": a verb after "whether to".
+    let t = tags(&["Leaders", "discussed", "whether", "to", "open", "membership", "talks", "."], &mut scratch);
+    assert_eq!(t[4].0, "VB", "{t:?}");
     // "fired two artillery shells": the nouns after a verb and a number are its object.
     let t = tags(&["North", "Korea", "fired", "two", "artillery", "shells", "near", "a", "vessel", "."], &mut scratch);
     assert_eq!((t[5].0.as_str(), t[5].1, t[5].2.as_str()), ("NNS", 3, "obj"), "{t:?}");
