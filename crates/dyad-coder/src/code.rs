@@ -160,9 +160,11 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     let mut k = 0;
     while k < events.len() {
         let e = &events[k];
+        // ("announced an aid package for Ukraine": the announcement of the aid is the
+        // intent to give it (033), not its delivery (070).)
         let twin = events.iter().enumerate().any(|(j, o)| {
             j != k
-                && o.code == e.code
+                && (o.code == e.code || o.code.starts_with("03") && !e.code.starts_with("03"))
                 && o.source.as_ref().map(|a| &a.code) == e.source.as_ref().map(|a| &a.code)
                 && o.target.as_ref().map(|a| &a.code) == e.target.as_ref().map(|a| &a.code)
                 && tree.nodes[e.anchor].head == Some(o.anchor)
@@ -998,7 +1000,10 @@ fn nominal_chain(tree: &Tree, start: usize) -> Vec<usize> {
         let mut next = Vec::new();
         for at in frontier {
             for &c in &tree.nodes[at].children {
-                if tree.nodes[c].rel == Rel::Nmod {
+                // (Not into a phrase that dates the noun by another event: "agreements
+                // signed during Lula's visit to Beijing" are not with Beijing.)
+                let dating = matches!(tree.prep(c), Some("during" | "after" | "following" | "before" | "since" | "amid"));
+                if tree.nodes[c].rel == Rel::Nmod && !dating {
                     out.push(c);
                     next.push(c);
                     // "against besieged Osgiliath" parsed with the participle as the
