@@ -392,8 +392,13 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // The subject of a passive is what was acted on: "a mortar bomb was fired" is no
     // weapon firing (`- &WEAPON *`); its words are the object's.
     let subject_words = surface_subjects.iter().filter(|s| !object_nodes.contains(s)).chain(&subject_nodes).flat_map(|&s| phrase_words(tree, s)).collect();
+    // (Looked up only for an object that names no actor and is written with a capital.)
+    let named_place_object = places.and_then(|day| {
+        object_nodes.first().copied().filter(|&o| tree.nodes[o].upos == "PROPN" && mentions.phrase_actor(tree, dict, o).is_none() && place_actor(tree, dict, o, day).is_some())
+    });
     let mut slots = Slots {
         logical_subjects: subject_nodes.clone(),
+        named_place_object,
         logical_objects: object_nodes.clone(),
         surface_subjects,
         subject_words,
@@ -412,24 +417,6 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             };
             if better {
                 best = Some((p, b));
-            }
-        }
-    }
-    // "Russian forces captured Avdiivka": a named place where the pattern has TGT is
-    // what the verb's pattern for a town speaks of (`SRC capture &TOWN`, occupying
-    // territory), not the one for people (`SRC capture TGT`, an arrest).
-    if let (Some(day), Some((p, b))) = (places, &best) {
-        let named_place = b.target.is_none() && b.target_unnamed && b.target_place.is_some_and(|t| place_actor(tree, dict, t, day).is_some());
-        if named_place {
-            let town = Term::Synset("TOWN".into());
-            let for_towns = |q: &&Pattern| {
-                let as_town = |x: &dyad_dict::Element, y: &dyad_dict::Element| y.term == Term::Target && x.term == town && x.prep == y.prep && x.side == y.side;
-                q.elements.len() == p.elements.len()
-                    && q.elements.iter().zip(&p.elements).all(|(x, y)| x == y || as_town(x, y))
-                    && q.elements.iter().zip(&p.elements).any(|(x, y)| as_town(x, y))
-            };
-            if let Some(q) = dict.verb_patterns(lemma).find(for_towns) {
-                best = Some((q, b.clone()));
             }
         }
     }
@@ -476,6 +463,10 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         .unwrap_or_default();
     let pattern_preps: Vec<Box<str>> = best.as_ref().map(|(p, _)| p.elements.iter().filter(|e| !matches!(e.term, Term::Target | Term::Source)).flat_map(|e| e.prep.iter().cloned()).collect()).unwrap_or_default();
     let pattern_words: Vec<usize> = best.as_ref().map(|(_, b)| b.words.clone()).unwrap_or_default();
+    // A transitive pattern ("SRC leave TGT") used with no object: conjoined subjects are
+    // doing it together, not to each other ("the Spanish and Thai contingents are
+    // leaving").
+    let intransitive_use = object_nodes.is_empty() && best.as_ref().is_some_and(|(p, _)| p.elements.iter().any(|e| e.term == Term::Target && e.prep.is_empty() && e.side == Side::After));
     let mut source_after_verb = false;
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
         Some((p, b)) => {
@@ -845,7 +836,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // forced on Qatar by Saudi Arabia and the UAE" is not the two forcing each other.
     let together = matches!(code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08"));
     let passive_ok = !passive || together && object_nodes.iter().all(|&o| mentions.phrase_actor(tree, dict, o).is_none());
-    if (no_known_target || topical) && sources.len() >= 2 && passive_ok && mutual {
+    if (no_known_target || topical) && sources.len() >= 2 && passive_ok && mutual && !intransitive_use {
         let path = format!("verb {} ({}); reciprocal among {}", tree.nodes[v].form, lemma, describe(tree, &subject_nodes));
         // Every ordered pair is already there: a paired code would double each event.
         return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None, covers: pattern_complements });
@@ -1074,7 +1065,7 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     }
     let objects: Vec<usize> = tree.nodes[n].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c).as_deref() == Some("of")).collect();
     let subject_words = sources.iter().flat_map(|&s| phrase_words(tree, s)).collect();
-    let slots = Slots { logical_subjects: sources.clone(), logical_objects: objects, surface_subjects: sources.clone(), subject_words, fronted_object_words: Vec::new() };
+    let slots = Slots { logical_subjects: sources.clone(), named_place_object: None, logical_objects: objects, surface_subjects: sources.clone(), subject_words, fronted_object_words: Vec::new() };
     let mut best: Option<(&Pattern, Binding)> = None;
     let scope = Scope::of(tree, n);
     for p in patterns {
@@ -1214,7 +1205,6 @@ fn multiword_present(tree: &Tree, v: usize, after: &[Box<str>], before: &[Box<st
 }
 
 /// How a pattern's slots were bound.
-#[derive(Clone)]
 struct Binding {
     source: Option<usize>,
     target: Option<usize>,
@@ -1236,6 +1226,9 @@ struct Binding {
 struct Slots {
     /// Who acts: the subject, or the `by` agent of a passive.
     logical_subjects: Vec<usize>,
+    /// The object, when it names a place the gazetteer knows (places on): a member of
+    /// `&TOWN` whatever its name ("captured Avdiivka" for `SRC capture &TOWN`).
+    named_place_object: Option<usize>,
     /// Who is acted on: the object, or the subject of a passive.
     logical_objects: Vec<usize>,
     /// The grammatical subject as written (active or passive).
@@ -1336,6 +1329,8 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                             term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers)
                         }
                 });
+                // "Russian forces captured Avdiivka": a named place is a town.
+                let found = found.or_else(|| slots.named_place_object.filter(|_| e.prep.is_empty() && e.side == Side::After && matches!(&e.term, Term::Synset(name) if &**name == "TOWN")));
                 if let Some(slot) = word_found.get_mut(i) {
                     *slot = found;
                 }
