@@ -285,11 +285,13 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
         && tree.children_with(v, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "to")
         && tree.nodes[v].head.is_some_and(|n| matches!(tree.nodes[n].rel, Rel::Obj | Rel::Iobj));
     let controller = if infinitive_on_object { tree.nodes[v].head.and_then(|n| tree.nodes[n].head) } else { None };
-    if tree.nodes[v].rel == Rel::Xcomp || controller.is_some() {
+    // ("committed to leaving Iraq": an adjective's "to" complement parsed as an adjunct.)
+    let adjective_complement = tree.nodes[v].rel == Rel::Advcl && tree.children_with(v, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "to") && tree.nodes[v].head.is_some_and(|h| tree.nodes[h].upos == "ADJ");
+    if tree.nodes[v].rel == Rel::Xcomp || controller.is_some() || adjective_complement {
         if let Some(h) = controller.or(tree.nodes[v].head) {
             if matches!(
                 tree.nodes[h].lemma.as_ref(),
-                "threaten" | "warn" | "plan" | "intend" | "want" | "hope" | "refuse" | "resist" | "avoid" | "decline" | "fail" | "consider" | "apply" | "seek" | "aim" | "wish" | "prepare" | "expect" | "propose" | "recommend" | "suggest" | "promise" | "pledge" | "vow" | "ask" | "urge" | "call" | "demand"
+                "threaten" | "warn" | "plan" | "intend" | "want" | "hope" | "refuse" | "resist" | "avoid" | "decline" | "fail" | "back" | "support" | "favor" | "favour" | "oppose" | "advocate" | "commit" | "committed" | "determined" | "ready" | "willing" | "eager" | "keen" | "consider" | "apply" | "seek" | "aim" | "wish" | "prepare" | "expect" | "propose" | "recommend" | "suggest" | "promise" | "pledge" | "vow" | "ask" | "urge" | "call" | "demand"
             ) {
                 return true;
             }
