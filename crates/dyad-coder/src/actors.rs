@@ -534,11 +534,13 @@ impl Mentions {
             // "the Prince of Dol Amroth", "the population of Gondor": a noun that names no
             // actor stands for the one it belongs to.
             // "Eriador's death toll" stands for its owner too.
+            // (Not an event noun's: "the expulsion of US diplomats" is not by them; its
+            // possessor is its doer, "Russia's invasion".)
             (None, None, _) => tree.nodes[head]
                 .children
                 .iter()
                 .copied()
-                .filter(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c).as_deref() == Some("of"))
+                .filter(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c).as_deref() == Some("of") && dict.noun_patterns(&tree.nodes[head].lemma).next().is_none())
                 .find_map(|c| self.phrase_actor(tree, dict, c))
                 .or_else(|| self.possessor(tree, dict, head).filter(|p| p.id.is_none_or(|id| dict.actor(id).kind != ActorKind::Person))),
         }

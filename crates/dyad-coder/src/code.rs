@@ -155,6 +155,8 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         events.retain(|e| !reports(e));
     }
     events.retain(|e| !attributes(e));
+    let commanded: Vec<usize> = events.iter().filter(|e| tree.nodes[e.anchor].rel == Rel::Obj).filter_map(|e| tree.nodes[e.anchor].head).filter(|&h| COMMAND_VERBS.contains(&tree.nodes[h].lemma.as_ref())).collect();
+    events.retain(|e| !commanded.contains(&e.anchor));
     // "launched a missile attack on Kharkiv": the light verb's pattern and the noun's
     // both code the attack; keep one.
     let mut k = 0;
@@ -1017,7 +1019,12 @@ fn nominal_chain(tree: &Tree, start: usize) -> Vec<usize> {
 const LIGHT_VERBS: &[&str] = &[
     "launch", "carry", "conduct", "hold", "stage", "mount", "begin", "start", "make", "wage", "continue", "resume",
     "intensify", "escalate", "step", "announce", "report", "claim", "complete", "finish", "perform", "execute", "open",
+    "order", "authorize", "authorise",
 ];
+
+/// Light verbs of command: "ordered the expulsion of diplomats" is the expulsion, not an
+/// order to someone (the verb's own event goes when its object codes one).
+const COMMAND_VERBS: &[&str] = &["order", "authorize", "authorise"];
 
 /// Verbs whose subject is an event that took place: "the clashes left 50 dead".
 const EVENT_SUBJECT_VERBS: &[&str] = &[
@@ -1318,8 +1325,13 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                     // "(ON &TIETYPES)" reads the word right after the preposition (and
                     // its article): "on economic issues" matches, "for foreign asylum" is
                     // not "(FOR ASYLUM)".
+                    // (A dyad pattern's word after a preposition is the noun that preposition
+                    // marks: "expulsion of &ENVOY" for "the expulsion of US diplomats".)
+                    let head_word = p.dialect == dyad_dict::Dialect::Dyad && e.modifiers.is_empty() && term_matches(tree, dict, c, &e.term);
                     prep_matches(tree, c, &e.prep)
-                        && if e.modifiers.is_empty() {
+                        && if head_word {
+                            true
+                        } else if e.modifiers.is_empty() {
                             // (A quantity is no modifier: "for more air defence systems".)
                             let quantity = |w: usize| matches!(tree.nodes[w].lemma.as_ref(), "more" | "further" | "additional" | "extra" | "much" | "many" | "several" | "some" | "any");
                             let first = phrase_words(tree, c).into_iter().find(|&w| w <= c && !matches!(tree.nodes[w].upos, "DET" | "PUNCT" | "NUM") && !quantity(w));
