@@ -67,7 +67,8 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     // coding stays reproducible.
     let date = published.unwrap_or(Date::constant(2000, 1, 1));
     let tree = Tree::new(sentence);
-    if tree.is_empty() {
+    // A question asserts nothing: "Will Russia attack Kyiv?", "can children go to France?"
+    if tree.is_empty() || tree.nodes.last().is_some_and(|n| n.form == "?") {
         return Vec::new();
     }
     let forms: Vec<&str> = tree.nodes.iter().map(|n| n.form).collect();

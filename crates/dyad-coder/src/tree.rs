@@ -517,7 +517,7 @@ impl<'a> Tree<'a> {
     /// may, should, must, will, shall.
     pub fn is_modal(&self, v: usize) -> bool {
         self.children_with(v, Rel::Aux).any(|c| {
-            matches!(self.nodes[c].lemma.as_ref(), "could" | "would" | "might" | "may" | "should" | "must" | "'d")
+            matches!(self.nodes[c].lemma.as_ref(), "could" | "would" | "might" | "may" | "should" | "must" | "'d" | "can" | "ca")
         })
     }
 
