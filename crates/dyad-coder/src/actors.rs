@@ -453,6 +453,13 @@ impl Mentions {
                 let country: String = owner.code.chars().take(3).collect();
                 Some(ActorRef { code: a.0.apply(Some(&country)), name: None, id: None, first: owner.first.min(a.1), last: owner.last.max(a.2) })
             }
+            // "Iranian President Ebrahim Raisi" in a report dated after his presidency:
+            // the title the text gives him is his role in it (not "former President …").
+            (Some(m), Some(a), _) if best_distance == 0 && m.0.len() == 6 && m.0.ends_with("ELI") && matches!(a.0, AgentCode::Sector(_)) && !words.iter().any(|&w| matches!(tree.nodes[w].lemma.as_ref(), "former" | "ex" | "late")) => {
+                let mut r = self.actor_ref(dict, m);
+                r.code = a.0.apply(Some(&m.0[..3]));
+                Some(r)
+            }
             (Some(m), Some(a), _) if best_distance == 0 && m.0.len() == 3 && matches!(a.0, AgentCode::Sector(_)) => {
                 let mut r = self.actor_ref(dict, m);
                 r.code = a.0.apply(Some(&m.0));

@@ -101,7 +101,35 @@ pub(crate) fn parse(kind: DyadKind, text: &str, file: FileId, file_name: &str, s
             sink.error(n, e);
         }
     }
+    if kind == DyadKind::People {
+        for a in &mut part.actors {
+            add_former_office(a);
+        }
+    }
     part
+}
+
+/// CAMEO codes former government officials as elites (ELI) of their country: between a
+/// state office that ended and the next one (or for good), a person is `CCCELI` — Donald
+/// Trump in 2024 is USAELI, neither the president he was nor the one he would be again.
+fn add_former_office(a: &mut Actor) {
+    const STATE: &[&str] = &["GOV", "MIL", "LEG", "JUD", "SPY", "COP"];
+    let mut former = Vec::new();
+    for c in &a.codes {
+        let (Some(end), Some(sector)) = (c.dates.to, c.code.as_str().get(3..6)) else { continue };
+        if c.code.as_str().len() != 6 || !STATE.contains(&sector) {
+            continue;
+        }
+        let Ok(start) = end.tomorrow() else { continue };
+        if a.codes.iter().any(|o| o.dates.contains(start)) {
+            continue;
+        }
+        // Until the next office begins.
+        let next = a.codes.iter().filter_map(|o| o.dates.from).filter(|&f| f > end).min();
+        let to = next.and_then(|f| f.yesterday().ok());
+        former.push(DatedCode { code: ActorCode::new(&format!("{}ELI", c.code.country())), dates: crate::date::DateRange { from: Some(start), to }, role: None, origin: c.origin });
+    }
+    a.codes.extend(former);
 }
 
 fn expect_fields(fields: &[&str], min: usize, max: usize, layout: &str) -> Result<(), String> {

@@ -82,12 +82,13 @@ fn people_by_date_and_role() {
     let dc = d.actor(id).dated_code_on(date(2020, 1, 1)).unwrap();
     assert_eq!(dc.role, Some(Role::DefenceMinister));
     assert_eq!(d.actor(id).dated_code_on(date(2024, 6, 1)).unwrap().role, Some(Role::SecurityCouncilSecretary));
-    // Outside every role: the nearest one in time.
+    // Between state offices, and after the last: a former official, an elite of the
+    // country (CAMEO's ELI); before the first: the nearest role in time.
     let austin = d.actors_at(&["Lloyd", "J.", "Austin"]);
     let id = austin[0].candidates[0];
     assert_eq!(austin[0].end, 3);
-    assert_eq!(d.actor_code_on(id, date(2018, 1, 1)).map(|c| c.as_str()), Some("USAMIL"));
-    assert_eq!(d.actor_code_on(id, date(2020, 12, 1)).map(|c| c.as_str()), Some("USAGOV"));
+    assert_eq!(d.actor_code_on(id, date(2018, 1, 1)).map(|c| c.as_str()), Some("USAELI"));
+    assert_eq!(d.actor_code_on(id, date(2020, 12, 1)).map(|c| c.as_str()), Some("USAELI"));
     assert_eq!(d.actor_code_on(id, date(2010, 1, 1)).map(|c| c.as_str()), Some("USAMIL"));
     // "the Russian defence minister" on a date.
     let who = |y, m, dd| -> Vec<String> {
