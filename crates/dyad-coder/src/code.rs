@@ -241,6 +241,17 @@ fn is_known(a: &ActorRef) -> bool {
     !a.code.starts_with(crate::actors::UNKNOWN_COUNTRY)
 }
 
+/// An actor of a known state (not an IGO, NGO, company or transnational group), whose
+/// first three letters are its country.
+fn is_state_actor(a: &ActorRef) -> bool {
+    is_known(a) && !matches!(a.code.get(..3), Some("IGO" | "NGO" | "MNC" | "IMG" | "UIS"))
+}
+
+/// Unconventional violence, conventional force, mass violence (18x, 19x, 20x).
+fn is_violent(code: &str) -> bool {
+    matches!(code.get(..2), Some("18" | "19" | "20"))
+}
+
 fn is_predicate(tree: &Tree, v: usize) -> bool {
     let n = &tree.nodes[v];
     n.upos == "VERB" || (n.upos.is_empty() && n.xpos.starts_with('V'))
@@ -307,7 +318,7 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
 /// suicide bombing) is the verb's act, coded more precisely; where the noun's own phrase
 /// names no target it takes the verb's, and the verb's coding of the same act goes.
 fn subject_acts_take_the_verbs_target(tree: &Tree, nouns: &mut [Found], verbs: &mut Vec<Found>) {
-    let violent = |c: &str| matches!(c.get(..2), Some("18" | "19" | "20")) || c.starts_with("145");
+    let violent = |c: &str| is_violent(c) || c.starts_with("145");
     let codes = |actors: &[ActorRef]| actors.iter().map(|a| a.code.clone()).collect::<Vec<_>>();
     let mut merged: Vec<usize> = Vec::new();
     for noun in nouns.iter_mut() {
@@ -780,7 +791,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // kidnapped 15 villagers in Zamfara state").
     let societal = |a: &ActorRef| matches!(a.code.get(3..6), Some("CVL" | "OPP" | "LAB" | "EDU" | "AGR" | "REL" | "MED" | "HLH"));
     let protest = code.starts_with("14") && sources.iter().any(|a| !is_known(a) && societal(a));
-    let violence = matches!(code.get(..2), Some("18" | "19" | "20")) && targets.iter().any(|a| !is_known(a) && societal(a));
+    let violence = is_violent(&code) && targets.iter().any(|a| !is_known(a) && societal(a));
     if protest || violence {
         let country_of = |c: usize| {
             let named = mentions.phrase_actor(tree, dict, c).filter(is_known).map(|a| a.code);
@@ -800,7 +811,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // "The Taliban banned women from working", "Germany arrested three men": people of no
     // stated country whom a state arrests, bans or represses are its own.
     if code.starts_with("17") {
-        let state = sources.iter().find(|a| is_known(a) && !matches!(a.code.get(..3), Some("IGO" | "NGO" | "MNC" | "IMG" | "UIS"))).and_then(|a| a.code.get(..3)).map(str::to_string);
+        let state = sources.iter().find(|a| is_state_actor(a)).and_then(|a| a.code.get(..3)).map(str::to_string);
         if let Some(country) = state {
             for a in targets.iter_mut().filter(|a| !is_known(a) && societal(a)) {
                 a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
@@ -817,8 +828,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             let about = tree.nodes[c].rel == Rel::Obj || tree.nodes[c].rel == Rel::Obl && matches!(tree.prep(c), Some("against" | "over"));
             about && term_matches(tree, dict, c, &policy)
         });
-        let state = |a: &&ActorRef| is_known(a) && !matches!(a.code.get(..3), Some("IGO" | "NGO" | "MNC" | "IMG" | "UIS"));
-        if let (Some(c), Some(country)) = (against_policy, sources.iter().find(state).and_then(|a| a.code.get(..3))) {
+        if let (Some(c), Some(country)) = (against_policy, sources.iter().find(|a| is_state_actor(a)).and_then(|a| a.code.get(..3))) {
             targets = vec![ActorRef { code: format!("{country}GOV"), name: None, id: None, first: tree.leftmost(c), last: tree.rightmost(c) }];
         }
     }
