@@ -142,6 +142,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     subject_acts_take_the_verbs_target(&tree, &mut nouns, &mut verbs);
     for mut found in nouns.into_iter().chain(verbs) {
         counterparts_share_the_post(&tree, &mut found);
+        definite_roles(&tree, &mentions, dict, context, &mut found);
         emit(&mut events, found, options);
     }
     // "Arnor restored ties with Gondor, a Bree official said": the statement says
@@ -176,19 +177,6 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
             events.remove(k);
         } else {
             k += 1;
-        }
-    }
-    // "The Russian Foreign Ministry summoned the US ambassador. The ministry accused
-    // Washington …": a role named with "the" and no country is the one an earlier sentence
-    // of the article named.
-    let definite = |a: &ActorRef| (a.first.saturating_sub(1)..=a.first).any(|w| tree.nodes.get(w).is_some_and(|n| n.lemma == "the" && n.upos == "DET"));
-    for e in &mut events {
-        for a in [&mut e.source, &mut e.target].into_iter().flatten() {
-            if let Some(role) = a.code.strip_prefix(crate::actors::UNKNOWN_COUNTRY).filter(|r| !r.is_empty()) {
-                if let Some(holder) = context.role_holder(role).filter(|_| definite(a)) {
-                    a.code = holder.to_string();
-                }
-            }
         }
     }
     // (An actor resolved so may now stand on both sides.)
@@ -312,6 +300,46 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
         }
     }
     false
+}
+
+/// "The Russian Foreign Ministry summoned the US ambassador. The ministry accused
+/// Washington …": a role named with "the" and no country is the one an earlier sentence of
+/// the article named; failing that, the reporting speaker's own ("Iranian state media said
+/// the navy seized a tanker": Iran's navy).
+fn definite_roles(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, context: &ArticleContext, found: &mut Found) {
+    let definite = |a: &ActorRef| (a.first.saturating_sub(1)..=a.first).any(|w| tree.nodes.get(w).is_some_and(|n| n.lemma == "the" && n.upos == "DET"));
+    let institution = |role: &str| matches!(role.get(..3), Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY"));
+    let mut speaker: Option<Option<String>> = None;
+    for a in found.sources.iter_mut().chain(found.targets.iter_mut()) {
+        let Some(role) = a.code.strip_prefix(crate::actors::UNKNOWN_COUNTRY).filter(|r| !r.is_empty() && definite(a)) else { continue };
+        if let Some(holder) = context.role_holder(role) {
+            a.code = holder.to_string();
+        } else if institution(role) {
+            let country = speaker.get_or_insert_with(|| reporting_country(tree, mentions, dict, found.anchor));
+            if let Some(c) = country {
+                a.code = format!("{c}{role}");
+            }
+        }
+    }
+}
+
+/// The country of the state actor that reports the clause of word `v` ("X said …", "…,
+/// X said"), if any.
+fn reporting_country(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, mut v: usize) -> Option<String> {
+    let report = |h: usize| crate::dates::REPORT_VERBS.contains(&tree.nodes[h].lemma.as_ref());
+    let speaker_of = |h: usize| tree.subjects(h).into_iter().find_map(|s| mentions.phrase_actor(tree, dict, s)).filter(is_state_actor).and_then(|a| a.code.get(..3).map(str::to_string));
+    for _ in 0..6 {
+        if let Some(c) = tree.children_with(v, Rel::Parataxis).filter(|&c| report(c)).find_map(speaker_of) {
+            return Some(c);
+        }
+        let head = tree.nodes[v].head?;
+        match tree.nodes[v].rel {
+            Rel::Ccomp if report(head) => return speaker_of(head),
+            Rel::Conj | Rel::Xcomp | Rel::Ccomp | Rel::Obj | Rel::Nsubj | Rel::Advcl => v = head,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// "A suicide bomber killed 20 people at a mosque": the act a verb's subject names (a

@@ -909,7 +909,7 @@ fn clause_date_here(tree: &Tree, v: usize, published: Option<Date>) -> Option<Ev
 }
 
 /// Verbs that report another clause: "…, officials said on Tuesday".
-const REPORT_VERBS: &[&str] = &[
+pub(crate) const REPORT_VERBS: &[&str] = &[
     "say", "tell", "announce", "report", "add", "state", "confirm", "claim", "write", "declare", "note", "insist",
     "stress", "warn", "explain", "allege", "acknowledge", "admit", "deny", "reply", "respond", "tweet", "post",
 ];
