@@ -303,22 +303,22 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
 }
 
 /// "The Russian Foreign Ministry summoned the US ambassador. The ministry accused
-/// Washington …": a role named with "the" and no country is the one an earlier sentence of
-/// the article named; failing that, the reporting speaker's own ("Iranian state media said
-/// the navy seized a tanker": Iran's navy).
+/// Washington …": a role named with "the" and no country is the reporting speaker's own
+/// ("Iranian state media said the navy seized a tanker": Iran's navy), else the one an
+/// earlier sentence of the article named.
 fn definite_roles(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, context: &ArticleContext, found: &mut Found) {
     let definite = |a: &ActorRef| (a.first.saturating_sub(1)..=a.first).any(|w| tree.nodes.get(w).is_some_and(|n| n.lemma == "the" && n.upos == "DET"));
     let institution = |role: &str| matches!(role.get(..3), Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY"));
     let mut speaker: Option<Option<String>> = None;
     for a in found.sources.iter_mut().chain(found.targets.iter_mut()) {
         let Some(role) = a.code.strip_prefix(crate::actors::UNKNOWN_COUNTRY).filter(|r| !r.is_empty() && definite(a)) else { continue };
-        if let Some(holder) = context.role_holder(role) {
+        // (The sentence's own speaker first: "Ukraine said the army …" is Ukraine's army
+        // whatever army the article named before.)
+        let country = if institution(role) { speaker.get_or_insert_with(|| reporting_country(tree, mentions, dict, found.anchor)).clone() } else { None };
+        if let Some(c) = country {
+            a.code = format!("{c}{role}");
+        } else if let Some(holder) = context.role_holder(role) {
             a.code = holder.to_string();
-        } else if institution(role) {
-            let country = speaker.get_or_insert_with(|| reporting_country(tree, mentions, dict, found.anchor));
-            if let Some(c) = country {
-                a.code = format!("{c}{role}");
-            }
         }
     }
 }
