@@ -609,6 +609,16 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         sources = actors_of(&party.into_iter().collect::<Vec<_>>());
     }
     let target_nodes: Vec<usize> = match target_node {
+        // "shot down 30 of 35 drones launched by Russia": a target of unknown country that
+        // a participle says whose it is, is that one's.
+        Some(t) if !mentions.phrase_actor(tree, dict, t).is_some_and(|a| is_known(&a)) => {
+            let owner = std::iter::once(t)
+                .chain(nominal_chain(tree, t))
+                .flat_map(|n| tree.nodes[n].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Acl).collect::<Vec<_>>())
+                .flat_map(|p| tree.children_with(p, Rel::Agent).collect::<Vec<_>>())
+                .find(|&a| mentions.phrase_actor(tree, dict, a).is_some_and(|x| is_known(&x)));
+            vec![owner.unwrap_or(t)]
+        }
         Some(t) => vec![t],
         None if source_after_verb && !grammatical_subjects.is_empty() => grammatical_subjects,
         // "endorsed an association agreement with the European Union", "condemned
