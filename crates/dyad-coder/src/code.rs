@@ -310,6 +310,17 @@ fn definite_roles(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, context
     let definite = |a: &ActorRef| (a.first.saturating_sub(1)..=a.first).any(|w| tree.nodes.get(w).is_some_and(|n| n.lemma == "the" && n.upos == "DET"));
     let institution = |role: &str| matches!(role.get(..3), Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY"));
     let mut speaker: Option<Option<String>> = None;
+    // "Israel's defence minister ordered the army to prepare": a force one commands or
+    // sends is one's own.
+    let commands = matches!(tree.nodes[found.anchor].lemma.as_ref(), "order" | "instruct" | "command" | "direct" | "deploy" | "mobilize" | "mobilise" | "dispatch" | "send");
+    let commander = found.sources.iter().find(|a| is_state_actor(a)).and_then(|a| a.code.get(..3)).map(str::to_string);
+    if let Some(country) = commander.filter(|_| commands) {
+        for a in found.targets.iter_mut() {
+            if let Some(role) = a.code.strip_prefix(crate::actors::UNKNOWN_COUNTRY).filter(|r| !r.is_empty() && definite(a) && institution(r)) {
+                a.code = format!("{country}{role}");
+            }
+        }
+    }
     for a in found.sources.iter_mut().chain(found.targets.iter_mut()) {
         let Some(role) = a.code.strip_prefix(crate::actors::UNKNOWN_COUNTRY).filter(|r| !r.is_empty() && definite(a)) else { continue };
         // (The sentence's own speaker first: "Ukraine said the army …" is Ukraine's army
