@@ -521,6 +521,8 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // A transitive pattern ("SRC leave TGT") used with no object: conjoined subjects are
     // doing it together, not to each other ("the Spanish and Thai contingents are
     // leaving").
+    // (Meeting, talking, agreeing or clashing with no object are done to each other:
+    // "the foreign ministers of Saudi Arabia and Iran met in Beijing".)
     let intransitive_use = object_nodes.is_empty() && best.as_ref().is_some_and(|(p, _)| p.elements.iter().any(|e| e.term == Term::Target && e.prep.is_empty() && e.side == Side::After));
     let mut source_after_verb = false;
     let (code, reverse, source_node, target_node, pattern, origin) = match best {
@@ -654,7 +656,10 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                 // is where, not whom.
                 // (The verb's own place only: "an attack on a concert hall near Moscow" is on
                 // a place in Russia.)
-                let where_it_happened = |c: usize, a: &ActorRef| tree.nodes[c].head == Some(v) && is_locative(tree.prep(c)) && a.is_seat(dict);
+                // ("held a summit at Camp David": "at" a seat is where, except for force:
+                // "fired at the Kremlin".)
+                let at_seat = |c: usize| tree.prep(c) == Some("at") && !is_violent(&code);
+                let where_it_happened = |c: usize, a: &ActorRef| (tree.nodes[c].head == Some(v) && is_locative(tree.prep(c)) || at_seat(c)) && a.is_seat(dict);
                 let any_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| !where_it_happened(*c, &a));
                 let names_actor = |c: &usize| Some(*c) != party && mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a) && !where_it_happened(*c, &a));
                 // Where it happened ranks after whom it involved: "celebrated Iftar in
@@ -900,7 +905,8 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // forced on Qatar by Saudi Arabia and the UAE" is not the two forcing each other.
     let together = matches!(code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08"));
     let passive_ok = !passive || together && object_nodes.iter().all(|&o| mentions.phrase_actor(tree, dict, o).is_none());
-    if (no_known_target || topical) && sources.len() >= 2 && passive_ok && mutual && !intransitive_use {
+    let symmetric = matches!(code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08" | "19"));
+    if (no_known_target || topical) && sources.len() >= 2 && passive_ok && mutual && (symmetric || !intransitive_use) {
         let path = format!("verb {} ({}); reciprocal among {}", tree.nodes[v].form, lemma, describe(tree, &subject_nodes));
         // Every ordered pair is already there: a paired code would double each event.
         return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None, covers: pattern_complements });
