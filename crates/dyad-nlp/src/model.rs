@@ -228,7 +228,7 @@ impl Model {
         scratch.info.clear();
         scratch.info.extend(forms.iter().map(|f| TokInfo::new(f.as_ref())));
         self.tagger.tag_with_alternatives(&scratch.info, &mut scratch.tag, &mut scratch.tags, &mut scratch.alts);
-        self.mend_participles(forms, &mut scratch.tags, &mut scratch.alts);
+        self.mend_tags(forms, &mut scratch.tags, &mut scratch.alts);
         scratch.heads.clear();
         scratch.labels.clear();
         // The parser indexes words with 16 bits. Runaway "sentences" (a table or a
@@ -257,13 +257,20 @@ impl Model {
         Annotation { model: self, scratch }
     }
 
-    /// "Israeli warplanes struck positions of a militia": a past participle right after a
-    /// noun, with no auxiliary before it and a noun phrase right after it, is a past
-    /// tense; a participle on a noun takes no object ("the warplanes struck by fire"). The
-    /// tagger, which reads few news sentences, often takes the one for the other, and the
-    /// parser then builds the sentence around the wrong verb. (Not verbs of naming: "a
-    /// group called Hamas".) The tagger's choice is left as the runner-up.
-    fn mend_participles<S: AsRef<str>>(&self, forms: &[S], tags: &mut [u16], alts: &mut [u32]) {
+    /// Tags that grammar rules out, mended before parsing. The tagger reads few news
+    /// sentences and the parser builds the sentence around whatever verb it is given, so a
+    /// wrong verb tag costs the whole clause. Each rule's tagger choice is kept as the
+    /// runner-up, which the parser sees:
+    /// - "Israeli warplanes struck positions of a militia": a past participle right after
+    ///   a noun, with no auxiliary before it and a noun phrase right after it, is a past
+    ///   tense; a participle on a noun takes no object ("the warplanes struck by fire").
+    ///   (Not verbs of naming: "a group called Hamas".)
+    /// - "Russia, which backs Assad": after ", which" a plural noun the tagger nearly took
+    ///   for a verb is the verb.
+    /// - "discussed whether to open talks": after "whether to" comes a verb.
+    /// - "fired two artillery shells": after a verb and a number, a present tense is a
+    ///   plural noun.
+    fn mend_tags<S: AsRef<str>>(&self, forms: &[S], tags: &mut [u16], alts: &mut [u32]) {
         let xpos = |t: u16| self.tagger.tags.get(t as usize).map_or("", |(_, x)| x.as_str());
         let Some(past) = self.tagger.tags.iter().position(|(u, x)| u == "VERB" && x == "VBD") else { return };
         // (Nor participles that work as conjunctions: "provided it", "given that".)
