@@ -67,8 +67,7 @@ impl ArticleContext {
     /// descriptions of that role. Institutions only: "the ministry", "the army" are the
     /// ones named before, "the hostages" or "the protesters" need not be.
     pub fn note_role(&mut self, code: &str) {
-        let institution = |r: &&str| matches!(r.get(..3), Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY"));
-        if let Some(role) = code.get(3..).filter(institution) {
+        if let Some(role) = code.get(3..).filter(|r| dyad_dict::is_state_sector(r)) {
             if !code.starts_with(UNKNOWN_COUNTRY) {
                 self.roles.insert(role.to_string(), code.to_string());
             }

@@ -308,24 +308,22 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
 /// earlier sentence of the article named.
 fn definite_roles(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, context: &ArticleContext, found: &mut Found) {
     let definite = |a: &ActorRef| (a.first.saturating_sub(1)..=a.first).any(|w| tree.nodes.get(w).is_some_and(|n| n.lemma == "the" && n.upos == "DET"));
-    let institution = |role: &str| matches!(role.get(..3), Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY"));
+    let anchor = found.anchor;
     let mut speaker: Option<Option<String>> = None;
     // "Israel's defence minister ordered the army to prepare": a force one commands or
     // sends is one's own.
-    let commands = matches!(tree.nodes[found.anchor].lemma.as_ref(), "order" | "instruct" | "command" | "direct" | "deploy" | "mobilize" | "mobilise" | "dispatch" | "send");
-    let commander = found.sources.iter().find(|a| is_state_actor(a)).and_then(|a| a.code.get(..3)).map(str::to_string);
-    if let Some(country) = commander.filter(|_| commands) {
-        for a in found.targets.iter_mut() {
-            if let Some(role) = a.code.strip_prefix(crate::actors::UNKNOWN_COUNTRY).filter(|r| !r.is_empty() && definite(a) && institution(r)) {
-                a.code = format!("{country}{role}");
-            }
-        }
-    }
-    for a in found.sources.iter_mut().chain(found.targets.iter_mut()) {
+    let commands = matches!(tree.nodes[anchor].lemma.as_ref(), "order" | "instruct" | "command" | "direct" | "deploy" | "mobilize" | "mobilise" | "dispatch" | "send");
+    let commander = found.sources.iter().find(|a| is_state_actor(a)).and_then(|a| a.code.get(..3)).map(str::to_string).filter(|_| commands);
+    let sources = found.sources.len();
+    for (i, a) in found.sources.iter_mut().chain(found.targets.iter_mut()).enumerate() {
         let Some(role) = a.code.strip_prefix(crate::actors::UNKNOWN_COUNTRY).filter(|r| !r.is_empty() && definite(a)) else { continue };
-        // (The sentence's own speaker first: "Ukraine said the army …" is Ukraine's army
+        // (Else the sentence's own speaker: "Ukraine said the army …" is Ukraine's army
         // whatever army the article named before.)
-        let country = if institution(role) { speaker.get_or_insert_with(|| reporting_country(tree, mentions, dict, found.anchor)).clone() } else { None };
+        let country = match (dyad_dict::is_state_sector(role), &commander) {
+            (false, _) => None,
+            (true, Some(c)) if i >= sources => Some(c.clone()),
+            (true, _) => speaker.get_or_insert_with(|| reporting_country(tree, mentions, dict, anchor)).clone(),
+        };
         if let Some(c) = country {
             a.code = format!("{c}{role}");
         } else if let Some(holder) = context.role_holder(role) {
@@ -1063,7 +1061,7 @@ fn nominal_chain(tree: &Tree, start: usize) -> Vec<usize> {
             for &c in &tree.nodes[at].children {
                 // (Not into a phrase that dates the noun by another event: "agreements
                 // signed during Lula's visit to Beijing" are not with Beijing.)
-                let dating = matches!(tree.prep(c), Some("during" | "after" | "following" | "before" | "since" | "amid"));
+                let dating = tree.prep(c).is_some_and(|p| DATING_PREPS.contains(&p));
                 if tree.nodes[c].rel == Rel::Nmod && !dating {
                     out.push(c);
                     next.push(c);
@@ -1101,6 +1099,10 @@ const EVENT_SUBJECT_VERBS: &[&str] = &[
 /// Verbs whose object is an event they brought about, done by someone else: "prompting
 /// Israeli air strikes on southern Lebanon".
 const CAUSAL_VERBS: &[&str] = &["prompt", "trigger", "spark", "provoke", "draw", "cause", "unleash", "precipitate"];
+
+/// Prepositions of a phrase that dates something by another event ("after a missile
+/// attack on …"): not part of the clause's own participants.
+const DATING_PREPS: &[&str] = &["after", "following", "before", "since", "during", "amid", "until"];
 
 /// Prepositions that place or date a clause by an event: "after a missile attack on …".
 const EVENT_PREPS: &[&str] = &["after", "following", "during", "since", "before", "amid", "in", "despite"];
@@ -1561,7 +1563,7 @@ fn verb_scope(tree: &Tree, v: usize) -> Vec<usize> {
         }
         // "threatened Washington after a missile attack on Sevastopol": a phrase that
         // dates the clause by another event is not part of this verb's pattern.
-        if rel == Rel::Obl && matches!(tree.prep(c), Some("after" | "following" | "before" | "since" | "during" | "amid" | "until")) {
+        if rel == Rel::Obl && tree.prep(c).is_some_and(|p| DATING_PREPS.contains(&p)) {
             continue;
         }
         out.push(c);

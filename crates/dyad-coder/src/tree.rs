@@ -284,7 +284,7 @@ impl<'a> Tree<'a> {
     fn normalize_reporting_clauses(&mut self) {
         for s in 0..self.nodes.len() {
             let node = &self.nodes[s];
-            let reporting = matches!(node.lemma.as_ref(), "say" | "tell" | "report" | "add" | "announce" | "state" | "confirm" | "claim" | "write" | "note");
+            let reporting = crate::dates::REPORT_VERBS.contains(&node.lemma.as_ref());
             if !reporting || !matches!(node.xpos, "VBD" | "VBZ" | "VBP") || !matches!(node.rel, Rel::Xcomp | Rel::Acl | Rel::AclRelcl) || self.has_child(s, Rel::Nsubj) {
                 continue;
             }

@@ -113,11 +113,10 @@ pub(crate) fn parse(kind: DyadKind, text: &str, file: FileId, file_name: &str, s
 /// state office that ended and the next one (or for good), a person is `CCCELI` — Donald
 /// Trump in 2024 is USAELI, neither the president he was nor the one he would be again.
 fn add_former_office(a: &mut Actor) {
-    const STATE: &[&str] = &["GOV", "MIL", "LEG", "JUD", "SPY", "COP"];
     let mut former = Vec::new();
     for c in &a.codes {
         let (Some(end), Some(sector)) = (c.dates.to, c.code.as_str().get(3..6)) else { continue };
-        if c.code.as_str().len() != 6 || !STATE.contains(&sector) {
+        if c.code.as_str().len() != 6 || !is_state_sector(sector) {
             continue;
         }
         let Ok(start) = end.tomorrow() else { continue };

@@ -343,6 +343,13 @@ pub enum Dialect {
     Petrarch,
 }
 
+/// Whether an actor code's sector (the letters after the country) is a state institution
+/// (government, military, police, judiciary, legislature, intelligence): the roles "the
+/// ministry" or "the army" stand for, and the offices a former official left.
+pub fn is_state_sector(sector: &str) -> bool {
+    matches!(sector.get(..3), Some("GOV" | "MIL" | "COP" | "JUD" | "LEG" | "SPY"))
+}
+
 /// Whether people of a country (ISO alpha-3, as actor codes begin) write the family name
 /// first, so that "Wang Yi" is "Wang" and "Yoon Suk Yeol" "Yoon" when named again.
 pub fn family_name_first(country: &str) -> bool {
