@@ -361,7 +361,7 @@ impl Mentions {
             }
             for c in tree.conjuncts(w) {
                 if let Some(m) = &self.names[c] {
-                    let r = ActorRef { code: agent.0.apply(Some(agent_base(&m.0))), name: None, id: None, first: c.min(agent.1), last: agent.2.max(c) };
+                    let r = ActorRef { code: with_role(&m.0, &agent.0), name: None, id: None, first: c.min(agent.1), last: agent.2.max(c) };
                     if !out.iter().any(|o| o.code == r.code) {
                         out.push(r);
                     }
@@ -479,7 +479,7 @@ impl Mentions {
             // "Russian defence minister", "Ukrainian soldiers": country + agent sector.
             (Some(m), Some(a), _) => {
                 let mut r = self.actor_ref(dict, m);
-                r.code = a.0.apply(Some(agent_base(&m.0)));
+                r.code = with_role(&m.0, &a.0);
                 r.name = None;
                 r.id = None;
                 r.first = r.first.min(a.1);
@@ -640,6 +640,28 @@ fn place_nmods(tree: &Tree, head: usize) -> Vec<usize> {
 /// The country part of an actor whose role is known but whose country is not.
 pub const UNKNOWN_COUNTRY: &str = "---";
 
+/// CAMEO's primary roles: the state's and its challengers' organs. An actor holds one.
+const PRIMARY_ROLES: [&str; 11] = ["COP", "GOV", "INS", "JUD", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF"];
+
+/// The code of a named actor qualified by a role noun. A primary role takes the place of
+/// the one the name carries ("Russian" + minister → RUSGOV, "Pentagon" + officials →
+/// USAGOV); any other role (media, business, an ontology's own codes) is a further
+/// qualification of the actor as named ("West German", GMWGOV, + world government →
+/// GMWGOVWGO; "Kremlin" + newspaper → RUSGOVMED), and a role already in the code adds
+/// nothing.
+fn with_role(actor: &str, role: &AgentCode) -> String {
+    match role {
+        AgentCode::Sector(s) if actor.len() > 3 && agent_base(actor).len() == 3 && !s.get(..3).is_some_and(|r| PRIMARY_ROLES.contains(&r)) => {
+            if actor[3..].as_bytes().chunks(3).any(|c| c == s.as_bytes()) {
+                actor.to_string()
+            } else {
+                format!("{actor}{s}")
+            }
+        }
+        _ => role.apply(Some(agent_base(actor))),
+    }
+}
+
 /// What a role noun attaches to: the country of a state actor ("Russian" + minister →
 /// RUS + GOV, never RUSGOV + GOV), the whole code of an international or non-state one
 /// ("UN" + troops → IGOUNO + MIL).
@@ -678,4 +700,31 @@ pub fn phrase_words(tree: &Tree, head: usize) -> Vec<usize> {
     }
     out.sort_unstable();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(s: &str) -> AgentCode {
+        AgentCode::Sector(s.into())
+    }
+
+    #[test]
+    fn a_primary_role_replaces_the_role_a_name_carries() {
+        assert_eq!(with_role("RUS", &role("GOV")), "RUSGOV");
+        assert_eq!(with_role("RUSGOV", &role("GOV")), "RUSGOV");
+        assert_eq!(with_role("USAMIL", &role("GOV")), "USAGOV");
+        assert_eq!(with_role("HGWGOVMED", &role("GOVMED")), "HGWGOVMED");
+    }
+
+    #[test]
+    fn other_roles_qualify_the_actor_as_named() {
+        assert_eq!(with_role("GMWGOV", &role("WGO")), "GMWGOVWGO");
+        assert_eq!(with_role("RUSGOV", &role("MED")), "RUSGOVMED");
+        assert_eq!(with_role("RUSGOVMED", &role("MED")), "RUSGOVMED");
+        assert_eq!(with_role("DNK", &role("MED")), "DNKMED");
+        // International and non-state codes are kept whole whatever the role.
+        assert_eq!(with_role("IGOUNO", &role("MIL")), "IGOUNOMIL");
+    }
 }
