@@ -18,11 +18,7 @@ fn main() {
         }
     };
     let load_ms = t.elapsed().as_secs_f64() * 1000.0;
-    let Some(dir) = dyad_nlp::data_dir() else {
-        eprintln!("bench skipped: no UD data (set DYAD_DATA)");
-        return;
-    };
-    let path = dir.join("ud/en_ewt-ud-test.conllu");
+    let Some(path) = dyad_testdata::data_file("ud/en_ewt-ud-test.conllu") else { return };
     let gold = dyad_nlp::conllu::read_file(&path).expect("readable treebank");
     let _ = dyad_nlp::eval::evaluate(&model, &gold);
     let scores: Vec<_> = (0..3).map(|_| dyad_nlp::eval::evaluate(&model, &gold)).collect();

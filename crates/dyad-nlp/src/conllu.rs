@@ -518,11 +518,7 @@ mod tests {
 
     #[test]
     fn reads_real_treebank_when_present() {
-        let Some(dir) = crate::data_dir() else { return };
-        let p = dir.join("ud/en_ewt-ud-dev.conllu");
-        if !p.exists() {
-            return;
-        }
+        let Some(p) = dyad_testdata::data_file("ud/en_ewt-ud-dev.conllu") else { return };
         let sents = read_file(&p).unwrap();
         assert_eq!(sents.len(), 2001);
         assert_eq!(sents.iter().map(|s| s.words.len()).sum::<usize>(), 25147);

@@ -62,12 +62,3 @@ pub(crate) fn argmax(scores: &[f32]) -> usize {
     best
 }
 
-/// Where the external data lives: `$DYAD_DATA`, else `../shared/data` beside the
-/// workspace root. `None` when that directory does not exist.
-pub fn data_dir() -> Option<std::path::PathBuf> {
-    let p = match std::env::var_os("DYAD_DATA") {
-        Some(d) => std::path::PathBuf::from(d),
-        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
-    };
-    p.is_dir().then_some(p)
-}

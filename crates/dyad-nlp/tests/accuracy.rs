@@ -21,21 +21,7 @@ const MARGIN: f64 = 0.3;
 
 #[test]
 fn shipped_model_keeps_its_ewt_dev_scores() {
-    let Some(dir) = dyad_nlp::data_dir() else {
-        if std::env::var_os("CI").is_some() {
-            panic!("DYAD_DATA (or ../shared/data beside the workspace) is missing: the UD treebanks are needed");
-        }
-        eprintln!("skipped: no UD data (set DYAD_DATA or put shared/data beside the workspace)");
-        return;
-    };
-    let dev = dir.join("ud/en_ewt-ud-dev.conllu");
-    if !dev.exists() {
-        if std::env::var_os("CI").is_some() {
-            panic!("{} is missing", dev.display());
-        }
-        eprintln!("skipped: {} is missing", dev.display());
-        return;
-    }
+    let Some(dev) = dyad_testdata::data_file("ud/en_ewt-ud-dev.conllu") else { return };
     let model = Model::embedded().expect("the shipped model is embedded in this build");
     let gold = conllu::read_file(&dev).unwrap();
     let s = eval::evaluate(&model, &gold);

@@ -8,10 +8,12 @@
 
 use std::path::PathBuf;
 
-/// The data folder: `DYAD_DATA`, or `../shared/data` beside the workspace.
+/// The data folder: `DYAD_DATA`, or `../shared/data` beside the workspace. A relative
+/// `DYAD_DATA` is read from the workspace root, where `cargo test` and `cargo bench` are
+/// typed (cargo runs each test and bench in its own crate's folder).
 pub fn data_dir() -> PathBuf {
     match std::env::var_os("DYAD_DATA") {
-        Some(dir) => PathBuf::from(dir),
+        Some(dir) => workspace_root().join(dir),
         None => workspace_root().join("../shared/data"),
     }
 }
