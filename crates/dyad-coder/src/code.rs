@@ -18,6 +18,7 @@ use dyad_model::{Date, Sentence};
 
 use crate::actors::{phrase_words, ActorRef, ArticleContext, Mentions};
 use crate::tree::{Rel, Tree};
+use dyad_dict::Announcement;
 
 /// Negation and verb composition through the internal coding ontology (PICO).
 mod compose;
@@ -29,12 +30,28 @@ pub struct Options {
     pub require_dyad: bool,
     /// Look up where events happened in the gazetteer.
     pub places: bool,
+    /// How acts spoken of before they happen are coded.
+    pub future: Future,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { require_dyad: true, places: true }
+        Options { require_dyad: true, places: true, future: Future::Announced }
     }
+}
+
+/// How acts spoken of before they happen ("will meet", "plans to send", "said it would
+/// free", "threatened to impose") are coded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Future {
+    /// As the CAMEO codebook says: the announcement is the event, an intent (03x) or a
+    /// threat (13x), dated when it was made ("will meet next week" is 036 today). Acts
+    /// whose announcement is no event (statements, appeals, demands) code nothing.
+    Announced,
+    /// As PETRARCH codes them, and as the field's validation suites expect: "will meet"
+    /// is the meeting, dated when it is to be; "would", "plans to" and "threatened to"
+    /// leave the act uncoded.
+    Act,
 }
 
 /// One coded event, with where it came from.
@@ -56,6 +73,21 @@ pub struct Event {
     pub date: Option<crate::dates::EventDate>,
     /// Where it happened, from a place phrase of the anchor's clause.
     pub place: Option<crate::places::Location>,
+    /// Which clause dates it.
+    pub dated_by: DatedBy,
+}
+
+/// The clause whose date is the event's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatedBy {
+    /// The anchor's own clause (or what it inherits from).
+    Anchor,
+    /// An announced act: the clause of the verb that announced it ("said on Monday it
+    /// will meet …" is dated Monday).
+    Word(usize),
+    /// An announced act in the article's own voice ("will meet next week"): announced
+    /// when published.
+    Publication,
 }
 
 /// Code the events of one sentence.
@@ -135,11 +167,15 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     if let Some(&(_, id)) = person_subjects.last() {
         context.note_subject(id, dict);
     }
-    let mut nouns: Vec<Found> = (0..tree.len()).filter_map(|n| code_noun(&tree, &mentions, dict, n, options.places.then_some(date))).collect();
+    let mut nouns: Vec<Found> = (0..tree.len()).filter_map(|n| code_noun(&tree, &mentions, dict, n, options.places.then_some(date), options.future)).collect();
     let verbs = (0..tree.len()).filter(|&v| is_predicate(&tree, v)).filter_map(|v| code_verb(&tree, &mentions, dict, v, options.places.then_some(date))).collect();
     // Hypothetical verbs code nothing, unless negation or composition gives them a code.
-    let mut verbs = compose::resolve(&tree, dict, verbs);
+    let mut verbs = compose::resolve(&tree, dict, verbs, options.future);
     subject_acts_take_the_verbs_target(&tree, &mut nouns, &mut verbs);
+    if options.future == Future::Announced {
+        nouns.retain_mut(|f| code_as_announced(&tree, f));
+        verbs.retain_mut(|f| code_as_announced(&tree, f));
+    }
     for mut found in nouns.into_iter().chain(verbs) {
         counterparts_share_the_post(&tree, &mut found);
         definite_roles(&tree, &mentions, dict, context, &mut found);
@@ -191,7 +227,11 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         context.note_pair(s, t);
     }
     for e in &mut events {
-        e.date = crate::dates::event_date(&tree, e.anchor, published);
+        e.date = match e.dated_by {
+            DatedBy::Anchor => crate::dates::event_date(&tree, e.anchor, published),
+            DatedBy::Word(w) => crate::dates::event_date(&tree, w, published),
+            DatedBy::Publication => published.map(crate::dates::EventDate::published),
+        };
         if options.places {
             // The actors' own words are not where the event happened ("sent aid to Kyiv").
             let actors = [&e.source, &e.target];
@@ -243,6 +283,102 @@ fn is_violent(code: &str) -> bool {
 fn is_predicate(tree: &Tree, v: usize) -> bool {
     let n = &tree.nodes[v];
     n.upos == "VERB" || (n.upos.is_empty() && n.xpos.starts_with('V'))
+}
+
+/// Verbs whose "to" complement is an act announced: "plans to visit", "pledged to send".
+const INTENT_VERBS: &[&str] = &["plan", "intend", "promise", "pledge", "vow", "prepare", "agree"];
+
+/// Verbs whose complement is an act threatened: "threatened to impose", "warned it would".
+const THREAT_VERBS: &[&str] = &["threaten", "warn"];
+
+/// Verbs that report an intent with "would": "said it would free", "announced it would".
+const ANNOUNCING_VERBS: &[&str] =
+    &["say", "tell", "announce", "state", "confirm", "declare", "insist", "indicate", "add", "stress", "reiterate", "write", "tweet", "note", "pledge", "promise", "vow"];
+
+/// Whether the act at `v` is announced rather than done: in the future tense ("will
+/// meet", "is going to meet"), the "to" complement of a plan, promise or threat, or a
+/// "would" clause that someone said. With it, how it was announced and the verb that
+/// announced it (`None` when the article itself speaks). Negated and conditional acts
+/// are not announced.
+fn announced(tree: &Tree, v: usize) -> Option<(Announcement, Option<usize>)> {
+    // A noun's event ("will hold talks", "talks will be held") is announced with the verb
+    // it hangs on.
+    let mut c = v;
+    for _ in 0..4 {
+        if tree.is_verbal(c) {
+            break;
+        }
+        c = tree.nodes[c].head?;
+    }
+    if !tree.is_verbal(c) || tree.is_negated(c) || tree.is_conditional(c) {
+        return None;
+    }
+    let first = tree.first_conjunct(c);
+    let aux_of = |x: usize, words: &[&str]| tree.children_with(x, Rel::Aux).any(|a| words.contains(&tree.nodes[a].lemma.as_ref()));
+    let aux = |words: &[&str]| aux_of(c, words) || aux_of(first, words);
+    let head = tree.nodes[first].head;
+    let head_lemma = head.map(|h| tree.nodes[h].lemma.as_ref());
+    // Who said it: a reporting verb the clause is the complement of.
+    let reporter = |x: usize| tree.nodes[x].head.filter(|&h| tree.nodes[x].rel == Rel::Ccomp && (ANNOUNCING_VERBS.contains(&tree.nodes[h].lemma.as_ref()) || THREAT_VERBS.contains(&tree.nodes[h].lemma.as_ref())));
+    let how = |lemma: &str| if THREAT_VERBS.contains(&lemma) { Announcement::Threat } else { Announcement::Intent };
+    if tree.is_modal(c) || tree.is_modal(first) {
+        // "said it would free prisoners"; not "could", "might", "should".
+        let only_would = aux(&["would", "'d"]) && !aux(&["could", "might", "may", "should", "must", "can", "ca"]);
+        return match reporter(first) {
+            Some(r) if only_would => Some((how(&tree.nodes[r].lemma), Some(r))),
+            _ => None,
+        };
+    }
+    if aux(&["will", "shall", "'ll", "wo", "ll"]) {
+        let r = reporter(first);
+        return Some((r.map_or(Announcement::Intent, |r| how(&tree.nodes[r].lemma)), r));
+    }
+    let h = head?;
+    if tree.nodes[first].rel == Rel::Xcomp {
+        // "is going to meet"
+        if tree.nodes[h].form == "going" && tree.children_with(h, Rel::Aux).any(|a| tree.nodes[a].lemma.as_ref() == "be") {
+            return Some((Announcement::Intent, reporter(h)));
+        }
+        let lemma = head_lemma?;
+        if INTENT_VERBS.contains(&lemma) || THREAT_VERBS.contains(&lemma) {
+            if tree.is_negated(h) || tree.is_conditional(h) || tree.is_modal(h) {
+                return None;
+            }
+            return Some((how(lemma), Some(h)));
+        }
+    }
+    None
+}
+
+/// "would not allow Sweden to join NATO", "could force Russia to withdraw": what a verb
+/// that did not happen was to bring about did not happen either. (With an internal
+/// coding ontology, composition decides what the outer verb makes of its complement:
+/// "not allow" + "join" is one refusal.)
+fn complement_of_unreal(tree: &Tree, v: usize) -> bool {
+    tree.nodes[v].rel == Rel::Xcomp && tree.nodes[v].head.is_some_and(|h| tree.is_negated(h) || tree.is_modal(h) || tree.is_conditional(h))
+}
+
+/// Under `Future::Announced`, an act announced stands (as its announcement) although it
+/// has not happened.
+fn stands_announced(tree: &Tree, v: usize, future: Future) -> bool {
+    future == Future::Announced && announced(tree, v).is_some()
+}
+
+/// Recode an announced act as its announcement (CAMEO's intents and threats); `false`
+/// when announcing it is no event ("will say", "plans to ask").
+fn code_as_announced(tree: &Tree, f: &mut Found) -> bool {
+    if f.settled {
+        return true;
+    }
+    let Some((how, by)) = announced(tree, f.anchor) else { return true };
+    let Some(code) = dyad_dict::announcement_code(&f.code, how) else { return false };
+    if code != f.code {
+        f.path = format!("{}; announced: {} as {code}", f.path, f.code);
+        f.code = code.to_string();
+    }
+    f.reverse = None;
+    f.dated_by = by.map_or(DatedBy::Publication, DatedBy::Word);
+    true
 }
 
 /// Negated, under a modal, a condition, or the complement of a threat, a warning or a
@@ -385,6 +521,10 @@ struct Found {
     /// Complement verbs whose words the pattern named ("SRC agree to lift &SANCTION"
     /// names "lift"): their act is this event's, not one of their own.
     covers: Vec<usize>,
+    /// Whether the code already says in what mood the act stands (a negation or a
+    /// composition through the ontology did), so announcing it changes nothing.
+    settled: bool,
+    dated_by: DatedBy,
 }
 
 fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, places: Option<Date>) -> Option<Found> {
@@ -404,6 +544,10 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         parsed
     };
     if misspelt_inflection(&form, lemma) {
+        return None;
+    }
+    // "is going to visit": the future, not a journey.
+    if lemma == "go" && form == "going" && tree.children_with(v, Rel::Xcomp).any(|x| tree.children_with(x, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "to")) && tree.children_with(v, Rel::Aux).any(|a| tree.nodes[a].lemma.as_ref() == "be") {
         return None;
     }
     let passive = tree.is_passive(v);
@@ -907,7 +1051,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     if (no_known_target || topical) && sources.len() >= 2 && passive_ok && mutual && (symmetric || !intransitive_use) {
         let path = format!("verb {} ({}); reciprocal among {}", tree.nodes[v].form, lemma, describe(tree, &subject_nodes));
         // Every ordered pair is already there: a paired code would double each event.
-        return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None, covers: pattern_complements });
+        return Some(Found { code, reverse: None, sources: sources.clone(), targets: sources, anchor: v, pattern, origin, path, place: None, covers: pattern_complements, settled: false, dated_by: DatedBy::Anchor });
     }
     let path = format!(
         "verb {} ({}){}; source {}; target {}{}",
@@ -931,7 +1075,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         locative && on_object
     });
     let reverse = if located_only && !target_nodes.is_empty() { None } else { reverse };
-    Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place, covers: pattern_complements })
+    Some(Found { code, reverse, sources, targets, anchor: v, pattern, origin, path, place, covers: pattern_complements, settled: false, dated_by: DatedBy::Anchor })
 }
 
 /// A seat of government named as a place ("a concert hall near Moscow", "a bus in Kabul")
@@ -1110,7 +1254,7 @@ const EVENT_PREPS: &[&str] = &["after", "following", "during", "since", "before"
 /// A nominal event: a noun pattern anchored on `n`, coded only where the noun reports an
 /// event that took place — the object of a light verb, or a prepositional phrase that
 /// dates the clause — and never under a negated, modal or conditional verb.
-fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, places: Option<Date>) -> Option<Found> {
+fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, places: Option<Date>, future: Future) -> Option<Found> {
     let node = &tree.nodes[n];
     if !matches!(node.upos, "NOUN" | "PROPN") {
         return None;
@@ -1127,7 +1271,7 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
     // Azerbaijan will resume": the subject of a verb that says an event happened, went
     // on or did harm.
     let happened = node.rel == Rel::Nsubj && tree.is_verbal(head) && EVENT_SUBJECT_VERBS.contains(&tree.nodes[head].lemma.as_ref());
-    if !(light_verb || caused || dating || happened) || is_hypothetical(tree, head) {
+    if !(light_verb || caused || dating || happened) || is_hypothetical(tree, head) && !stands_announced(tree, head, future) {
         return None;
     }
     // Who acted: the noun's own modifiers ("a Ukrainian missile attack"), its "by"
@@ -1185,6 +1329,8 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
         path,
         place,
         covers: Vec::new(),
+        settled: false,
+        dated_by: DatedBy::Anchor,
     })
 }
 
@@ -1701,6 +1847,7 @@ fn emit(events: &mut Vec<Event>, f: Found, options: &Options) {
                 path: f.path.clone(),
                 date: None,
                 place: f.place.clone(),
+                dated_by: f.dated_by,
             };
             // "Four children and a man were killed": two phrases of one actor are one
             // event, not two.

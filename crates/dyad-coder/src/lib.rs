@@ -16,7 +16,7 @@ pub mod suite;
 pub mod tree;
 pub mod validate;
 
-pub use code::{code_sentence, Event, Options};
+pub use code::{code_sentence, DatedBy, Event, Future, Options};
 
 /// A small reproducible random source for the tests that feed odd trees to the coder:
 /// `next(n)` draws in `0..n`.

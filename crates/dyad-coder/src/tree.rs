@@ -171,6 +171,7 @@ impl<'a> Tree<'a> {
         tree.normalize_existential_passives();
         tree.normalize_noun_predicates();
         tree.normalize_reporting_clauses();
+        tree.normalize_report_adjuncts();
         tree.normalize_control();
         tree.normalize_object_participles();
         tree.normalize_conjuncts();
@@ -298,6 +299,32 @@ impl<'a> Tree<'a> {
             }
             self.reattach(s, Some(main), Rel::Parataxis, "parataxis");
             self.reattach(subject, Some(s), Rel::Nsubj, "nsubj");
+        }
+    }
+
+    /// "Putin said on Monday he would meet Zelensky": a phrase between a reporting verb
+    /// and the subject of its complement, with no "that" before it, modifies the
+    /// reporting verb (the parse often hangs it on the reported verb, which would date
+    /// the meeting Monday). After "that" it is the reported clause's own ("said that on
+    /// Monday he met").
+    fn normalize_report_adjuncts(&mut self) {
+        for c in 0..self.nodes.len() {
+            let Some(h) = self.nodes[c].head.filter(|&h| h < c && self.nodes[c].rel == Rel::Ccomp) else { continue };
+            if !crate::dates::REPORT_VERBS.contains(&self.nodes[h].lemma.as_ref()) {
+                continue;
+            }
+            let Some(start) = self.children_with(c, Rel::Nsubj).chain(self.children_with(c, Rel::NsubjPass)).filter(|&s| s < c).map(|s| self.subtree(s)[0]).min() else { continue };
+            let marks: Vec<usize> = self.children_with(c, Rel::Mark).collect();
+            let adjuncts: Vec<usize> = self.nodes[c].children.iter().copied().filter(|&o| matches!(self.nodes[o].rel, Rel::Obl | Rel::Nmod | Rel::Advmod)).collect();
+            for o in adjuncts {
+                let words = self.subtree(o);
+                let inside = words[0] > h && *words.last().expect("a subtree has its head") < start;
+                if inside && marks.iter().all(|&m| m > o) {
+                    let label = self.nodes[o].label;
+                    let rel = self.nodes[o].rel;
+                    self.reattach(o, Some(h), rel, label);
+                }
+            }
         }
     }
 
@@ -823,6 +850,38 @@ mod tests {
         assert_eq!((t.nodes[7].head, t.nodes[7].rel), (Some(1), Rel::Parataxis));
         assert_eq!((t.nodes[6].head, t.nodes[6].rel), (Some(7), Rel::Nsubj));
         assert!(!t.nodes[1].children.contains(&6));
+    }
+
+    #[test]
+    fn a_phrase_before_the_reported_subject_belongs_to_the_report() {
+        // "Putin said on Monday he would meet Zelensky", "on Monday" hung on "meet".
+        let words = [
+            ("Putin", "Putin", "PROPN", 2, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            ("on", "on", "ADP", 4, "case"),
+            ("Monday", "Monday", "PROPN", 7, "obl"),
+            ("he", "he", "PRON", 7, "nsubj"),
+            ("would", "would", "AUX", 7, "aux"),
+            ("meet", "meet", "VERB", 2, "ccomp"),
+            ("Zelensky", "Zelensky", "PROPN", 7, "obj"),
+        ];
+        let s = sentence(&words);
+        let t = Tree::new(&s);
+        assert_eq!((t.nodes[3].head, t.nodes[3].rel), (Some(1), Rel::Obl));
+        // After "that" it is the reported clause's: "said that on Monday he met Zelensky".
+        let words = [
+            ("Putin", "Putin", "PROPN", 2, "nsubj"),
+            ("said", "say", "VERB", 0, "root"),
+            ("that", "that", "SCONJ", 7, "mark"),
+            ("on", "on", "ADP", 5, "case"),
+            ("Monday", "Monday", "PROPN", 7, "obl"),
+            ("he", "he", "PRON", 7, "nsubj"),
+            ("met", "meet", "VERB", 2, "ccomp"),
+            ("Zelensky", "Zelensky", "PROPN", 7, "obj"),
+        ];
+        let s = sentence(&words);
+        let t = Tree::new(&s);
+        assert_eq!((t.nodes[4].head, t.nodes[4].rel), (Some(6), Rel::Obl));
     }
 
     #[test]

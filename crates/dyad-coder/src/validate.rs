@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use dyad_dict::Dictionaries;
 use dyad_model::Sentence;
 
-use crate::code::{code_sentence, Event, Options};
+use crate::code::{code_sentence, Event, Future, Options};
 use crate::suite::{self, Record, Suite, Tally, Triple};
 
 /// One record's outcome.
@@ -59,8 +59,9 @@ pub fn load_dictionaries(suite_path: &Path, suite: &Suite) -> Result<Dictionarie
     Ok(builder.build())
 }
 
-/// Run the active records of `suite` through the coder.
-pub fn run(suite: &Suite, dict: &Dictionaries, parses: Parses) -> Report {
+/// Run the active records of `suite` through the coder. The suites were written for
+/// PETRARCH, which codes announced acts as the acts (`Future::Act`); `future` chooses.
+pub fn run(suite: &Suite, dict: &Dictionaries, parses: Parses, future: Future) -> Report {
     let mut report = Report { dictionary_warnings: dict.diagnostics().len(), ..Default::default() };
     let mut coding = std::time::Duration::ZERO;
     for record in suite.active() {
@@ -68,7 +69,7 @@ pub fn run(suite: &Suite, dict: &Dictionaries, parses: Parses) -> Report {
             Parses::Given => given_parse(record),
             Parses::Parser(f) => f(&record.text),
         };
-        let options = options_for(record);
+        let options = Options { future, ..options_for(record) };
         let mut events = Vec::new();
         let mut context = crate::actors::ArticleContext::default();
         // Only coding is timed: reading CoNLL-U or parsing is another stage's cost.

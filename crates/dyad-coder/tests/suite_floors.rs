@@ -8,7 +8,7 @@ fn run(relative: &str) -> Option<suite::Tally> {
     let path = dyad_testdata::data_file(relative)?;
     let s = suite::read(&path).unwrap();
     let dict = validate::load_dictionaries(&path, &s).unwrap();
-    Some(validate::run(&s, &dict, validate::Parses::Given).total)
+    Some(validate::run(&s, &dict, validate::Parses::Given, dyad_coder::Future::Act).total)
 }
 
 #[test]

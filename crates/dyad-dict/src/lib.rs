@@ -34,6 +34,7 @@
 // `usize::is_multiple_of` needs Rust 1.87; the workspace supports 1.85.
 #![allow(clippy::manual_is_multiple_of)]
 
+pub mod announced;
 pub mod builtin;
 mod check;
 mod date;
@@ -57,4 +58,5 @@ pub use diag::{Diagnostic, FileId, FileTable, LoadError, Origin, Severity};
 pub use dictionaries::{ActorMatch, AgentMatch, Counts, Dictionaries, DictionariesBuilder, SentenceWords, SourceFile};
 pub use load::{detect, Format};
 pub use model::*;
+pub use announced::{announcement_code, Announcement};
 pub use ontology::{CameoEntry, Ontology, QuadClass};

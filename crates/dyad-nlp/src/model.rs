@@ -313,6 +313,18 @@ impl Model {
                     tags[i] = present as u16;
                 }
             }
+            // "The United Nations plans to send peacekeepers": a plural noun right after a
+            // name, with no verb before it and "to" after it, that the tagger nearly took
+            // for a verb, is the sentence's verb.
+            for i in 1..tags.len().saturating_sub(1) {
+                let runner_up = (alts[i] >> 2) as usize;
+                let after_name = matches!(xpos(tags[i - 1]), "NNP" | "NNPS");
+                let first_verb = !tags[..i].iter().any(|&t| xpos(t).starts_with("VB") || xpos(t) == "MD");
+                if after_name && first_verb && xpos(tags[i]) == "NNS" && runner_up == present && forms[i + 1].as_ref() == "to" {
+                    alts[i] = (tags[i] as u32) << 2;
+                    tags[i] = present as u16;
+                }
+            }
         }
         // "discussed whether to open talks": after "whether to" (or "how to") comes a
         // verb; a word there the tagger nearly took for one is one.

@@ -149,6 +149,12 @@ fn news_verbs_the_tagger_confuses_are_mended_before_parsing() {
     // "fired two artillery shells": the nouns after a verb and a number are its object.
     let t = tags(&["North", "Korea", "fired", "two", "artillery", "shells", "near", "a", "vessel", "."], &mut scratch);
     assert_eq!((t[5].0.as_str(), t[5].1, t[5].2.as_str()), ("NNS", 3, "obj"), "{t:?}");
+    // "The United Nations plans to send": the verb after a name, before "to".
+    let t = tags(&["The", "United", "Nations", "plans", "to", "send", "peacekeepers", "to", "Haiti", "."], &mut scratch);
+    assert_eq!((t[3].0.as_str(), t[3].2.as_str()), ("VBZ", "root"), "{t:?}");
+    // Not where a verb came before: "Biden discussed Pentagon plans to deploy troops".
+    let t = tags(&["Biden", "discussed", "Pentagon", "plans", "to", "deploy", "troops", "."], &mut scratch);
+    assert_eq!(t[3].0, "NNS", "{t:?}");
 }
 
 #[test]

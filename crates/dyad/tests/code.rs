@@ -201,3 +201,29 @@ fn an_event_in_a_dating_phrase_takes_its_clause_date() {
     assert_eq!(visit["target"]["code"], "TWN", "{events:?}");
     assert_eq!((visit["date"].as_str(), visit["date_precision"].as_str()), (Some("2023-01-01"), Some("year")), "{events:?}");
 }
+
+/// (cameo, date) of each event.
+fn codes_and_dates(events: &[Value]) -> Vec<(&str, &str)> {
+    events.iter().map(|e| (e["cameo"].as_str().unwrap(), e["date"].as_str().unwrap())).collect()
+}
+
+#[test]
+fn announced_acts_are_intents_or_threats_dated_when_announced() {
+    // 2024-08-01 is a Thursday: "next week" is 5 August, "on Monday" 29 July.
+    let text = "Putin will meet Erdogan in Ankara next week.\n\n\
+                Putin said on Monday he would meet Zelensky only in Moscow.\n\n\
+                The United States will impose new sanctions on Iran.\n\n\
+                Kyiv could demand military assistance from the European Union.\n";
+    let events = code_text("2024-08-01", &[], text);
+    assert_eq!(codes_and_dates(&events), [("036", "2024-08-01"), ("036", "2024-07-29"), ("1312", "2024-08-01")], "{events:?}");
+
+    // PETRARCH's convention: the meeting itself, when it is to be; "would" codes nothing.
+    let events = code_text("2024-08-01", &["--future", "act"], text);
+    assert_eq!(codes_and_dates(&events), [("040", "2024-08-05"), ("163", "2024-08-01")], "{events:?}");
+}
+
+#[test]
+fn what_a_verb_that_did_not_happen_was_to_bring_about_is_not_coded() {
+    let events = code_text("2024-08-01", &[], "Erdogan said Turkey would not allow Sweden to join NATO.\n\nRussia could force Ukraine to withdraw from Avdiivka.\n");
+    assert!(events.is_empty(), "{events:?}");
+}

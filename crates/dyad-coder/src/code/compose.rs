@@ -34,7 +34,7 @@
 
 use dyad_dict::{Dictionaries, Transformation};
 
-use super::{is_hypothetical, Found};
+use super::{complement_of_unreal, is_hypothetical, stands_announced, Found, Future};
 use crate::actors::ActorRef;
 use crate::tree::{Rel, Tree};
 
@@ -114,19 +114,20 @@ struct Verb {
 
 /// Which verbs' events stand, after negation and composition. Without a PICO table this
 /// is today's rule: hypothetical verbs code nothing.
-pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Vec<Found> {
+pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>, future: Future) -> Vec<Found> {
     if !dict.has_internal_codes() {
         // "agreed to lift the sanctions" (`SRC agree to lift &SANCTION`): a complement the
         // outer verb's pattern names is part of that event.
         let covered: Vec<usize> = found.iter().flat_map(|f| f.covers.iter().copied()).collect();
-        return found.into_iter().filter(|f| !is_hypothetical(tree, f.anchor) && !covered.contains(&f.anchor)).collect();
+        let real = |v: usize| !is_hypothetical(tree, v) && !complement_of_unreal(tree, v) || stands_announced(tree, v, future);
+        return found.into_iter().filter(|f| real(f.anchor) && !covered.contains(&f.anchor)).collect();
     }
     let mut verbs: Vec<Verb> = found
         .into_iter()
         .map(|mut found| {
             let v = found.anchor;
             let mut value = value_of(dict, Some(&found.code));
-            let mut stands = !is_hypothetical(tree, v);
+            let mut stands = !is_hypothetical(tree, v) || stands_announced(tree, v, future);
             if tree.is_negated(v) {
                 value = value.map(|x| x - NEGATION);
                 match value.and_then(|x| dict.cameo_of_internal(x)) {
@@ -134,6 +135,7 @@ pub(super) fn resolve(tree: &Tree, dict: &Dictionaries, found: Vec<Found>) -> Ve
                         found.code = code.to_string();
                         found.reverse = None;
                         found.path = format!("{}; negated", found.path);
+                        found.settled = true;
                         // A negated verb states what the actor does not (or will not, or
                         // cannot) do: a stance that holds whatever the modal, so only a
                         // condition keeps it from standing.
@@ -317,6 +319,8 @@ fn compose(tree: &Tree, dict: &Dictionaries, p: &Verb, q: &Verb) -> Option<Vec<F
                     path: format!("composed: {}; with {}", p.found.path, q.found.path),
                     place: if y == c { q.found.place.clone() } else { None },
                     covers: Vec::new(),
+                    settled: true,
+                    dated_by: super::DatedBy::Anchor,
                 };
                 push_new(&mut out, found);
             }
@@ -516,7 +520,7 @@ SAY {SAYS SAID SAYING}
     /// relation) rows.
     fn code(dict: &Dictionaries, rows: &[(&str, &str, &str, usize, &str)]) -> Vec<(String, String, String)> {
         let sentence = crate::tree::sentence_from_rows(rows);
-        let options = super::super::Options { require_dyad: true, places: false };
+        let options = super::super::Options { require_dyad: true, places: false, ..Default::default() };
         let mut context = crate::actors::ArticleContext::default();
         let events = super::super::code_sentence(&sentence, None, dict, &options, &mut context);
         events.into_iter().map(|e| (e.source.map(|a| a.code).unwrap_or_default(), e.target.map(|a| a.code).unwrap_or_default(), e.code)).collect()

@@ -47,6 +47,31 @@ pub struct CodeArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: CodeFormat,
+
+    /// How acts announced before they happen ("will meet next week", "plans to send aid",
+    /// "said it would free prisoners", "threatened to impose sanctions") are coded.
+    #[arg(long, value_enum, default_value = "announced")]
+    pub future: FutureArg,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FutureArg {
+    /// As the CAMEO codebook says: the announcement is the event, an intent to cooperate
+    /// (03x: "will meet" is 036) or a threat (13x: "will impose sanctions" is 1312),
+    /// dated when it was made. Announcing a statement, an appeal or a demand codes nothing.
+    Announced,
+    /// As PETRARCH does: "will meet" is the meeting, dated when it is to be; "would",
+    /// "plans to" and "threatened to" leave the act uncoded (the threat itself may code).
+    Act,
+}
+
+impl From<FutureArg> for dyad_coder::Future {
+    fn from(f: FutureArg) -> Self {
+        match f {
+            FutureArg::Announced => dyad_coder::Future::Announced,
+            FutureArg::Act => dyad_coder::Future::Act,
+        }
+    }
 }
 
 #[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +87,7 @@ pub fn run(args: CodeArgs) -> anyhow::Result<()> {
     let dict = load_dictionaries(&args)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let options = dyad_coder::Options { require_dyad: !args.one_sided, ..Default::default() };
+    let options = dyad_coder::Options { require_dyad: !args.one_sided, future: args.future.into(), ..Default::default() };
     let mut writer = Writer { out: &mut out, dict: &dict, options, explain: args.explain, format: args.format, events: 0 };
     if args.format == CodeFormat::Tsv {
         writeln!(writer.out, "article_id\tsentence_index\tdate\tsource\ttarget\tcameo\troot\tquad_class\tgoldstein\tsentence")?;

@@ -52,6 +52,12 @@ pub struct SuiteEvalArgs {
     /// A parser model written by `dyad train parser`, for --parse.
     #[arg(long, value_name = "PATH", requires = "parse")]
     pub model: Option<PathBuf>,
+
+    /// How acts announced before they happen are coded. The suites were coded by
+    /// PETRARCH's convention (`act`: "will meet" is a meeting); `announced` scores dyad's
+    /// default, CAMEO's (an intent or a threat), against them.
+    #[arg(long, value_enum, default_value = "act")]
+    pub future: super::code::FutureArg,
 }
 
 #[derive(clap::Args, Debug)]
@@ -152,9 +158,9 @@ fn suite(args: SuiteEvalArgs) -> anyhow::Result<()> {
             }
             sentences
         };
-        validate::run(&parsed, &dict, validate::Parses::Parser(&parse))
+        validate::run(&parsed, &dict, validate::Parses::Parser(&parse), args.future.into())
     } else {
-        validate::run(&parsed, &dict, validate::Parses::Given)
+        validate::run(&parsed, &dict, validate::Parses::Given, args.future.into())
     };
 
     if args.misses {
