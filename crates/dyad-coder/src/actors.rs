@@ -141,13 +141,23 @@ impl Mentions {
             let word = if next(last + 1).is_some_and(|t| t.form == "-") { last + 2 } else { last + 1 };
             hyphen && next(word).is_some_and(|w| RELATIONS.contains(&w.form.trim_start_matches('-').to_lowercase().as_str()))
         };
+        // "the Malaysia Airlines Boeing 777", "an Airbus 320": a maker's name with a model
+        // number names a type of machine, not its maker acting.
+        // (The number in the name's own phrase: not "Ukraine 2 years ago".)
+        let model_number = |last: usize| {
+            let (name, number) = (&tree.nodes[last], tree.nodes.get(last + 1));
+            let same_phrase = |t: &crate::tree::Node| t.head == name.head || t.head == Some(last) || name.head == Some(last + 1);
+            number.is_some_and(|t| t.upos == "NUM" && t.form.starts_with(|c: char| c.is_ascii_digit()) && t.form.chars().all(|c| c.is_ascii_digit() || c == '-') && same_phrase(t))
+                && name.upos == "PROPN"
+        };
         for k in 0..n {
             let Some(m) = &names[k] else { continue };
             let (first, last) = (m.2, m.3.min(n - 1));
             let kind = dict.actor(m.1).kind;
             let describes = k == last && matches!(kind, ActorKind::Country | ActorKind::Demonym) && relation_after(last);
             let in_sea = kind == ActorKind::Country && in_a_sea_name(tree, k);
-            if describes || in_sea {
+            let model = k == last && matches!(kind, ActorKind::Organization(_) | ActorKind::Listed) && model_number(last);
+            if describes || in_sea || model {
                 for slot in &mut names[first..=last] {
                     *slot = None;
                 }
