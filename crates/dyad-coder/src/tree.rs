@@ -172,6 +172,7 @@ impl<'a> Tree<'a> {
         tree.normalize_noun_predicates();
         tree.normalize_reporting_clauses();
         tree.normalize_report_adjuncts();
+        tree.normalize_particles();
         tree.normalize_control();
         tree.normalize_object_participles();
         tree.normalize_conjuncts();
@@ -324,6 +325,19 @@ impl<'a> Tree<'a> {
                     let rel = self.nodes[o].rel;
                     self.reattach(o, Some(h), rel, label);
                 }
+            }
+        }
+    }
+
+    /// "Ukraine shot down 20 drones": a particle right after a verb, which the parse hung
+    /// on the object's number or adjective ("down 20"), is the verb's.
+    fn normalize_particles(&mut self) {
+        for v in 0..self.nodes.len().saturating_sub(1) {
+            let p = v + 1;
+            let particle = matches!(self.nodes[p].lemma.as_ref(), "down" | "up" | "out" | "off" | "back" | "away");
+            let misplaced = self.nodes[p].rel == Rel::Advmod && self.nodes[p].head.is_some_and(|h| h > p && self.nodes[h].head.is_some_and(|hh| hh > p));
+            if particle && misplaced && self.nodes[v].upos == "VERB" && self.nodes[p].children.is_empty() {
+                self.reattach(p, Some(v), Rel::Compound, "compound:prt");
             }
         }
     }
@@ -850,6 +864,22 @@ mod tests {
         assert_eq!((t.nodes[7].head, t.nodes[7].rel), (Some(1), Rel::Parataxis));
         assert_eq!((t.nodes[6].head, t.nodes[6].rel), (Some(7), Rel::Nsubj));
         assert!(!t.nodes[1].children.contains(&6));
+    }
+
+    #[test]
+    fn a_particle_after_its_verb_is_the_verbs() {
+        // "Ukraine shot down 20 drones", with "down" hung on "20".
+        let words = [
+            ("Ukraine", "Ukraine", "PROPN", 2, "nsubj"),
+            ("shot", "shoot", "VERB", 0, "root"),
+            ("down", "down", "ADV", 4, "advmod"),
+            ("20", "20", "NUM", 5, "nummod"),
+            ("drones", "drone", "NOUN", 2, "obj"),
+        ];
+        let s = sentence(&words);
+        let t = Tree::new(&s);
+        assert_eq!((t.nodes[2].head, t.nodes[2].rel), (Some(1), Rel::Compound));
+        assert!(t.nodes[1].children.contains(&2) && !t.nodes[3].children.contains(&2));
     }
 
     #[test]

@@ -137,7 +137,7 @@ impl Rule {
 }
 
 /// The base form of an irregular past tense or participle ("fled" -> "flee").
-fn irregular_past(lower: &str) -> Option<&'static str> {
+pub(crate) fn irregular_past(lower: &str) -> Option<&'static str> {
     static TABLE: std::sync::OnceLock<HashMap<&'static str, &'static str>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut m = HashMap::new();

@@ -300,6 +300,19 @@ impl Model {
             alts[i] = (tags[i] as u32) << 2;
             tags[i] = past as u16;
         }
+        // "Ukraine shot down 20 drones": an irregular past tense right after a name, with
+        // no verb before it and a particle or the start of a noun phrase after it, is the
+        // sentence's verb, though the tagger read a noun ("shot", "hit", "cut").
+        for i in 1..tags.len().saturating_sub(1) {
+            let after_name = matches!(xpos(tags[i - 1]), "NNP" | "NNPS");
+            let first_verb = !tags[..i].iter().any(|&t| xpos(t).starts_with("VB") || xpos(t) == "MD");
+            let next = forms[i + 1].as_ref();
+            let object_next = matches!(next, "down" | "up" | "out" | "off" | "back" | "away") || matches!(xpos(tags[i + 1]), "DT" | "CD" | "PRP$");
+            if after_name && first_verb && object_next && matches!(xpos(tags[i]), "NN" | "NNS") && crate::lemma::irregular_past(&forms[i].as_ref().to_lowercase()).is_some() {
+                alts[i] = (tags[i] as u32) << 2;
+                tags[i] = past as u16;
+            }
+        }
         // "Russia, which backs President Assad": right after a relative "which" or "who"
         // that follows a comma comes the relative clause's verb (or its subject's
         // determiner, "which the"); a plural noun there that the tagger nearly took for a

@@ -152,6 +152,9 @@ fn news_verbs_the_tagger_confuses_are_mended_before_parsing() {
     // "The United Nations plans to send": the verb after a name, before "to".
     let t = tags(&["The", "United", "Nations", "plans", "to", "send", "peacekeepers", "to", "Haiti", "."], &mut scratch);
     assert_eq!((t[3].0.as_str(), t[3].2.as_str()), ("VBZ", "root"), "{t:?}");
+    // "Ukraine shot down 20 Russian drones": an irregular past after a name.
+    let t = tags(&["Ukraine", "shot", "down", "20", "Russian", "drones", "overnight", "."], &mut scratch);
+    assert_eq!((t[1].0.as_str(), t[1].2.as_str()), ("VBD", "root"), "{t:?}");
     // Not where a verb came before: "Biden discussed Pentagon plans to deploy troops".
     let t = tags(&["Biden", "discussed", "Pentagon", "plans", "to", "deploy", "troops", "."], &mut scratch);
     assert_eq!(t[3].0, "NNS", "{t:?}");
