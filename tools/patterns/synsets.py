@@ -301,7 +301,7 @@ SYNSETS = [
      "third-party mediation ; international mediation ; facilitation"),
     ("AGREEMENT", "agreements and treaties",
      "agreement ; deal ; treaty ; accord ; pact ; memorandum ; memorandum of understanding ; "
-     "convention ; protocol ; contract ; joint declaration ; declaration ; charter ; "
+     "convention ; protocol ; contract ; joint declaration ; joint statement ; declaration ; charter ; "
      "communique ; communiqué ; framework agreement ; roadmap ; road map ; arrangement ; "
      "association agreement ; partnership agreement"),
     ("LAW", "laws and norms that can be defied",

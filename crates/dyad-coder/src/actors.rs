@@ -60,6 +60,8 @@ pub struct ArticleContext {
     roles: HashMap<String, String>,
     /// The two parties of the last event that had both: what "the two sides" means.
     last_pair: Option<(ActorRef, ActorRef)>,
+    /// Who did the last act of violence: whom "condemned the attack" condemns.
+    last_attacker: Option<ActorRef>,
 }
 
 impl ArticleContext {
@@ -79,6 +81,18 @@ impl ArticleContext {
         if source.code != target.code && !source.code.starts_with(UNKNOWN_COUNTRY) && !target.code.starts_with(UNKNOWN_COUNTRY) {
             self.last_pair = Some((source.clone(), target.clone()));
         }
+    }
+
+    /// Remember who did an act of violence the article reported.
+    pub fn note_attacker(&mut self, source: &ActorRef) {
+        if !source.code.starts_with(UNKNOWN_COUNTRY) {
+            self.last_attacker = Some(source.clone());
+        }
+    }
+
+    /// Who did the article's last act of violence, if it said.
+    pub fn last_attacker(&self) -> Option<&ActorRef> {
+        self.last_attacker.as_ref()
     }
 
     /// The two parties of the last event of the article that named both.

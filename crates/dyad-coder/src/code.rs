@@ -178,6 +178,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     }
     for mut found in nouns.into_iter().chain(verbs) {
         counterparts_share_the_post(&tree, &mut found);
+        the_attack_named_before(&tree, context, &mut found);
         definite_roles(&tree, &mentions, dict, context, &mut found);
         emit(&mut events, found, options);
     }
@@ -226,6 +227,9 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     if let Some((s, t)) = events.iter().rev().find_map(|e| e.source.as_ref().zip(e.target.as_ref())) {
         context.note_pair(s, t);
     }
+    if let Some(s) = events.iter().rev().filter(|e| is_violent(&e.code)).find_map(|e| e.source.as_ref()) {
+        context.note_attacker(s);
+    }
     for e in &mut events {
         e.date = match e.dated_by {
             DatedBy::Anchor => crate::dates::event_date(&tree, e.anchor, published),
@@ -243,6 +247,29 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         }
     }
     events
+}
+
+/// Nouns of an act of violence that a definite article points back to.
+const ATTACK_NOUNS: &[&str] = &[
+    "attack", "strike", "airstrike", "bombing", "shelling", "assault", "raid", "killing", "massacre", "invasion", "incursion", "offensive", "shooting", "bombardment", "ambush",
+];
+
+/// "Ukrainian forces struck a depot … The EU condemned the attack": disapproving or
+/// rejecting "the attack" (naming no one) is aimed at whoever the article last said
+/// attacked.
+fn the_attack_named_before(tree: &Tree, context: &ArticleContext, found: &mut Found) {
+    if !found.targets.is_empty() || !matches!(found.code.get(..2), Some("11" | "12")) {
+        return;
+    }
+    let Some(attacker) = context.last_attacker() else { return };
+    let v = found.anchor;
+    let definite = |o: usize| tree.children_with(o, Rel::Det).any(|d| matches!(tree.nodes[d].lemma.as_ref(), "the" | "this" | "that" | "these" | "those"));
+    let pointer = tree.children_with(v, Rel::Obj).find(|&o| ATTACK_NOUNS.contains(&tree.nodes[o].lemma.as_ref()) && definite(o));
+    if let Some(o) = pointer.filter(|_| !found.sources.iter().any(|s| s.code == attacker.code)) {
+        // (The words are the ones that point back: "the attack".)
+        found.targets.push(ActorRef { first: tree.leftmost(o), last: tree.rightmost(o), ..attacker.clone() });
+        found.path = format!("{}; target: the attack reported before, by {}", found.path, attacker.code);
+    }
 }
 
 /// "Austin contacted his Russian counterpart": when the pronoun could not be tied to a

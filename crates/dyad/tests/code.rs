@@ -227,3 +227,15 @@ fn what_a_verb_that_did_not_happen_was_to_bring_about_is_not_coded() {
     let events = code_text("2024-08-01", &[], "Erdogan said Turkey would not allow Sweden to join NATO.\n\nRussia could force Ukraine to withdraw from Avdiivka.\n");
     assert!(events.is_empty(), "{events:?}");
 }
+
+#[test]
+fn condemning_the_attack_condemns_whoever_the_article_said_attacked() {
+    let text = "Ukrainian forces struck a Russian oil depot in the Belgorod region, the regional governor said.\n\n\
+                The European Union condemned the attack.\n";
+    let events = code_text("2024-05-17", &[], text);
+    let triples: Vec<(&str, &str, &str)> = events.iter().map(|e| (e["source"]["code"].as_str().unwrap(), e["target"]["code"].as_str().unwrap(), e["cameo"].as_str().unwrap())).collect();
+    assert_eq!(triples, [("UKRMIL", "RUS", "190"), ("IGOEUREEC", "UKRMIL", "111")], "{events:?}");
+    assert_eq!(events[1]["target"]["text"], "the attack");
+    // Without an attack before, "the attack" names no one.
+    assert!(code_text("2024-05-17", &[], "The European Union condemned the attack.\n").is_empty());
+}
