@@ -1041,17 +1041,30 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             }
         }
     }
+    // "declared martial law", "imposed a curfew": administrative sanctions naming no one
+    // are imposed on the state's own country.
+    let state_country = sources.iter().find(|a| is_state_actor(a) && matches!(a.code.get(3..), Some("" | "GOV" | "MIL" | "COP" | "JUD" | "LEG"))).and_then(|a| a.code.get(..3)).map(str::to_string);
+    if code.starts_with("172") && targets.is_empty() {
+        if let Some(country) = &state_country {
+            let words = object_nodes.first().copied().unwrap_or(v);
+            targets.push(ActorRef { code: country.clone(), name: None, id: None, first: tree.leftmost(words), last: tree.rightmost(words) });
+        }
+    }
+    // "the junta bombed a village": a state's own bombing is its forces' (195), not the
+    // "non-military bombing" of 183.
+    let code = if code == "183" && state_country.is_some() { "195".to_string() } else { code };
     // "Protesters rallied in Nairobi against tax increases": a protest naming no one but a
     // law or a policy is against the government that makes it (the protesters' own).
     // (Rather than the country it happened in: "blocked roads in France over fuel prices".)
-    let only_where = target_nodes.iter().all(|&t| tree.nodes[t].head == Some(v) && is_locative(tree.prep(t)));
-    if code.starts_with("14") && only_where {
+    if code.starts_with("14") {
         let policy = Term::Synset("POLICYISSUE".into());
         let against_policy = tree.nodes[v].children.iter().copied().find(|&c| {
             let about = tree.nodes[c].rel == Rel::Obj || tree.nodes[c].rel == Rel::Obl && matches!(tree.prep(c), Some("against" | "over"));
             about && term_matches(tree, dict, c, &policy)
         });
-        if let (Some(c), Some(country)) = (against_policy, sources.iter().find(|a| is_state_actor(a)).and_then(|a| a.code.get(..3))) {
+        // (The place may hang on the law's phrase: "against a tax bill in Nairobi".)
+        let only_where = target_nodes.iter().all(|&t| (tree.nodes[t].head == Some(v) || tree.nodes[t].head.is_some() && tree.nodes[t].head == against_policy) && is_locative(tree.prep(t)));
+        if let (Some(c), Some(country), true) = (against_policy, sources.iter().find(|a| is_state_actor(a)).and_then(|a| a.code.get(..3)), only_where) {
             targets = vec![ActorRef { code: format!("{country}GOV"), name: None, id: None, first: tree.leftmost(c), last: tree.rightmost(c) }];
         }
     }
@@ -1265,6 +1278,8 @@ const COMMAND_VERBS: &[&str] = &["order", "authorize", "authorise"];
 const EVENT_SUBJECT_VERBS: &[&str] = &[
     "begin", "start", "resume", "continue", "erupt", "break", "end", "take", "leave", "kill", "wound", "injure", "hit", "damage", "attack", "target",
     "destroy", "cause", "spark", "occur", "happen", "intensify", "escalate", "last", "claim", "set",
+    // What an event did to others ("The visit angered Kyiv") says it took place.
+    "anger", "infuriate", "irk", "upset", "alarm", "provoke", "prompt", "trigger", "draw", "follow", "mark", "come",
 ];
 
 /// Verbs whose object is an event they brought about, done by someone else: "prompting
