@@ -357,7 +357,9 @@ fn announced(tree: &Tree, v: usize) -> Option<(Announcement, Option<usize>)> {
         };
     }
     if aux(&["will", "shall", "'ll", "wo", "ll"]) {
-        let r = reporter(first);
+        // ("Germany will send tanks, Scholz said on Friday": the report hung on the clause.)
+        let hung = || tree.children_with(first, Rel::Parataxis).find(|&p| ANNOUNCING_VERBS.contains(&tree.nodes[p].lemma.as_ref()));
+        let r = reporter(first).or_else(hung);
         return Some((r.map_or(Announcement::Intent, |r| how(&tree.nodes[r].lemma)), r));
     }
     let h = head?;
@@ -456,7 +458,7 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
         if let Some(h) = controller.or(tree.nodes[v].head) {
             if matches!(
                 tree.nodes[h].lemma.as_ref(),
-                "threaten" | "warn" | "plan" | "intend" | "want" | "hope" | "refuse" | "resist" | "avoid" | "decline" | "fail" | "back" | "support" | "favor" | "favour" | "oppose" | "advocate" | "commit" | "committed" | "determined" | "ready" | "willing" | "eager" | "keen" | "consider" | "apply" | "seek" | "aim" | "wish" | "prepare" | "expect" | "propose" | "recommend" | "suggest" | "promise" | "pledge" | "vow" | "ask" | "urge" | "call" | "demand"
+                "threaten" | "warn" | "plan" | "intend" | "want" | "hope" | "refuse" | "resist" | "avoid" | "decline" | "fail" | "back" | "support" | "favor" | "favour" | "oppose" | "advocate" | "commit" | "committed" | "determined" | "ready" | "willing" | "eager" | "keen" | "consider" | "apply" | "seek" | "aim" | "wish" | "prepare" | "expect" | "propose" | "recommend" | "suggest" | "promise" | "pledge" | "vow" | "ask" | "urge" | "call" | "demand" | "push" | "press" | "pressure" | "encourage" | "lobby"
             ) {
                 return true;
             }
