@@ -313,6 +313,28 @@ impl Model {
                 tags[i] = past as u16;
             }
         }
+        // "against an Islamic State target": a base-form verb at the end of a noun phrase
+        // that began with an article (nothing there can make it an infinitive) is the
+        // phrase's head noun.
+        if let Some(noun) = self.tagger.tags.iter().position(|(u, x)| u == "NOUN" && x == "NN") {
+            for i in 2..tags.len() {
+                if xpos(tags[i]) != "VB" || !matches!(xpos(tags[i - 1]), "NNP" | "NNPS" | "NN") {
+                    continue;
+                }
+                let mut k = i - 1;
+                while k > 0 && matches!(xpos(tags[k]), "NNP" | "NNPS" | "NN" | "JJ") {
+                    k -= 1;
+                }
+                // (Not "let the people decide": a causative's object acts.)
+                let causative = k > 0 && matches!(forms[k - 1].as_ref().to_lowercase().as_str(), "let" | "lets" | "make" | "makes" | "made" | "help" | "helps" | "helped" | "have" | "has" | "had" | "see" | "saw" | "watch" | "hear" | "heard" | "letting" | "making" | "helping");
+                // (Nor with an object after it: "a large open hibachi cook your food".)
+                let object_next = tags.get(i + 1).is_some_and(|&t| matches!(xpos(t), "DT" | "PRP$" | "PRP"));
+                if matches!(forms[k].as_ref().to_lowercase().as_str(), "a" | "an") && !causative && !object_next {
+                    alts[i] = (tags[i] as u32) << 2;
+                    tags[i] = noun as u16;
+                }
+            }
+        }
         // "Russia, which backs President Assad": right after a relative "which" or "who"
         // that follows a comma comes the relative clause's verb (or its subject's
         // determiner, "which the"); a plural noun there that the tagger nearly took for a

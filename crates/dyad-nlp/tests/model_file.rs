@@ -155,6 +155,9 @@ fn news_verbs_the_tagger_confuses_are_mended_before_parsing() {
     // "Ukraine shot down 20 Russian drones": an irregular past after a name.
     let t = tags(&["Ukraine", "shot", "down", "20", "Russian", "drones", "overnight", "."], &mut scratch);
     assert_eq!((t[1].0.as_str(), t[1].2.as_str()), ("VBD", "root"), "{t:?}");
+    // "against an Islamic State target": no infinitive ends a phrase begun with "an".
+    let t = tags(&["The", "US", "struck", "an", "Islamic", "State", "target", "southwest", "of", "Baghdad", "."], &mut scratch);
+    assert_eq!(t[6].0, "NN", "{t:?}");
     // Not where a verb came before: "Biden discussed Pentagon plans to deploy troops".
     let t = tags(&["Biden", "discussed", "Pentagon", "plans", "to", "deploy", "troops", "."], &mut scratch);
     assert_eq!(t[3].0, "NNS", "{t:?}");
