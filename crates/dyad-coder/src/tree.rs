@@ -169,6 +169,7 @@ impl<'a> Tree<'a> {
             tree.nodes[i].prep = tree.find_prep(i);
         }
         tree.normalize_existential_passives();
+        tree.normalize_reduced_relatives();
         tree.normalize_noun_predicates();
         tree.normalize_reporting_clauses();
         tree.normalize_report_adjuncts();
@@ -339,6 +340,33 @@ impl<'a> Tree<'a> {
             if particle && misplaced && self.nodes[v].upos == "VERB" && self.nodes[p].children.is_empty() {
                 self.reattach(p, Some(v), Rel::Compound, "compound:prt");
             }
+        }
+    }
+
+    /// "The civilians imprisoned for acting against Moscow were released by Putin": a
+    /// participle right after the subject, with no auxiliary, taken for the main verb,
+    /// while a later participle with its own "were" hangs inside its clause. The later one
+    /// is the sentence's verb and the first a reduced relative on the subject; what follows
+    /// the later verb is its own.
+    fn normalize_reduced_relatives(&mut self) {
+        let Some(r) = (0..self.nodes.len()).find(|&i| self.nodes[i].head.is_none() && self.nodes[i].rel == Rel::Root) else { return };
+        let node = &self.nodes[r];
+        if node.upos != "VERB" || node.xpos != "VBN" || self.has_child(r, Rel::Aux) || self.has_child(r, Rel::AuxPass) {
+            return;
+        }
+        let Some(subject) = self.children_with(r, Rel::Nsubj).find(|&x| x < r) else { return };
+        let inside = self.subtree(r);
+        let be = |x: usize| self.nodes[x].children.iter().any(|&a| matches!(self.nodes[a].rel, Rel::Aux | Rel::AuxPass) && self.nodes[a].lemma.as_ref() == "be" && a + 1 == x);
+        let Some(p) = inside.iter().copied().find(|&x| x > r + 1 && self.nodes[x].xpos == "VBN" && be(x) && !self.has_child(x, Rel::Nsubj) && !self.has_child(x, Rel::NsubjPass)) else { return };
+        // (What hangs before the later verb from words after it stays: "for acting against
+        // Moscow" is the relative clause's.)
+        let moved: Vec<usize> = (p + 1..self.nodes.len()).filter(|&x| self.nodes[x].head.is_some_and(|h| h < p && h != subject && inside.contains(&h))).collect();
+        self.reattach(p, None, Rel::Root, "root");
+        self.reattach(r, Some(subject), Rel::Acl, "acl");
+        self.reattach(subject, Some(p), Rel::NsubjPass, "nsubj:pass");
+        for x in moved {
+            let (rel, label) = (self.nodes[x].rel, self.nodes[x].label);
+            self.reattach(x, Some(p), rel, label);
         }
     }
 
@@ -864,6 +892,30 @@ mod tests {
         assert_eq!((t.nodes[7].head, t.nodes[7].rel), (Some(1), Rel::Parataxis));
         assert_eq!((t.nodes[6].head, t.nodes[6].rel), (Some(7), Rel::Nsubj));
         assert!(!t.nodes[1].children.contains(&6));
+    }
+
+    #[test]
+    fn a_reduced_relative_taken_for_the_main_verb_is_mended() {
+        // "The civilians imprisoned for acting were released by Putin", parsed with
+        // "imprisoned" as the root and "released" inside "acting".
+        let words = [
+            ("The", "the", "DET", 2, "det"),
+            ("civilians", "civilian", "NOUN", 3, "nsubj"),
+            ("imprisoned", "imprison", "VERB", 0, "root"),
+            ("for", "for", "SCONJ", 5, "mark"),
+            ("acting", "act", "VERB", 3, "advcl"),
+            ("were", "be", "AUX", 7, "aux:pass"),
+            ("released", "release", "VERB", 5, "advmod"),
+            ("by", "by", "ADP", 9, "case"),
+            ("Putin", "Putin", "PROPN", 5, "obl"),
+        ];
+        let s = with_xpos(&words, &[(2, "VBN"), (6, "VBN")]);
+        let t = Tree::new(&s);
+        assert_eq!((t.nodes[6].head, t.nodes[6].rel), (None, Rel::Root));
+        assert_eq!((t.nodes[1].head, t.nodes[1].rel), (Some(6), Rel::NsubjPass));
+        assert_eq!((t.nodes[2].head, t.nodes[2].rel), (Some(1), Rel::Acl));
+        assert_eq!(t.nodes[8].head, Some(6), "the agent after the verb is the verb's");
+        assert_eq!(t.nodes[4].head, Some(2), "the relative clause keeps its own");
     }
 
     #[test]
