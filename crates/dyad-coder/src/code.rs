@@ -794,12 +794,14 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     }
     let target_nodes: Vec<usize> = match target_node {
         // "shot down 30 of 35 drones launched by Russia": a target of unknown country that
-        // a participle says whose it is, is that one's.
+        // a participle says whose it is, is that one's; so is where it came from ("a drone
+        // launched from Yemen").
         Some(t) if !mentions.phrase_actor(tree, dict, t).is_some_and(|a| is_known(&a)) => {
+            let whose = |c: usize| tree.nodes[c].rel == Rel::Agent || matches!(tree.nodes[c].rel, Rel::Obl | Rel::Nmod) && tree.prep(c) == Some("from");
             let owner = std::iter::once(t)
                 .chain(nominal_chain(tree, t))
                 .flat_map(|n| tree.nodes[n].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Acl).collect::<Vec<_>>())
-                .flat_map(|p| tree.children_with(p, Rel::Agent).collect::<Vec<_>>())
+                .flat_map(|p| tree.nodes[p].children.iter().copied().filter(|&c| whose(c)).collect::<Vec<_>>())
                 .find(|&a| mentions.phrase_actor(tree, dict, a).is_some_and(|x| is_known(&x)));
             vec![owner.unwrap_or(t)]
         }

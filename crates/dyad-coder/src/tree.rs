@@ -296,12 +296,55 @@ impl<'a> Tree<'a> {
             // (The comma may hang in the subject's own subtree.)
             let start = self.subtree(subject).into_iter().find(|&w| self.nodes[w].upos != "PUNCT").unwrap_or(subject);
             let after_comma = start > 0 && self.nodes[start - 1].form == "," && main < start;
-            if !after_comma {
+            if after_comma {
+                self.reattach(s, Some(main), Rel::Parataxis, "parataxis");
+                self.reattach(subject, Some(s), Rel::Nsubj, "nsubj");
                 continue;
             }
-            self.reattach(s, Some(main), Rel::Parataxis, "parataxis");
-            self.reattach(subject, Some(s), Rel::Nsubj, "nsubj");
+            // "captured the village of Krasnohorivka, Russia's defence ministry said": the
+            // parse ran the phrase after the comma into the object's name. The words from
+            // the comma to the verb are its subject, headed by the last noun whose head
+            // lies outside them.
+            let Some(comma) = (subject + 1..s).rev().find(|&w| self.nodes[w].form == ",") else { continue };
+            let span = comma + 1..s;
+            let roots: Vec<usize> = span.clone().filter(|&w| self.nodes[w].head.is_none_or(|h| !span.contains(&h))).collect();
+            let Some(&head) = roots.iter().rev().find(|&&w| matches!(self.nodes[w].upos, "NOUN" | "PROPN")) else { continue };
+            let Some(verb) = self.clause_verb(subject) else { continue };
+            if span.is_empty() || roots.iter().any(|&w| self.nodes[w].upos == "VERB") {
+                continue;
+            }
+            self.reattach(s, Some(verb), Rel::Parataxis, "parataxis");
+            self.reattach(head, Some(s), Rel::Nsubj, "nsubj");
+            for w in roots.into_iter().filter(|&w| w != head) {
+                self.reattach(w, Some(head), Rel::Compound, "compound");
+            }
+            if self.nodes[comma].head != Some(s) {
+                self.reattach(comma, Some(s), Rel::Punct, "punct");
+            }
         }
+    }
+
+    /// Whether `w` lies below `ancestor` in the tree.
+    fn is_descendant(&self, mut w: usize, ancestor: usize) -> bool {
+        for _ in 0..self.nodes.len() {
+            match self.nodes[w].head {
+                Some(h) if h == ancestor => return true,
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The verb of the clause word `w` is in: `w` itself or its nearest verbal ancestor.
+    fn clause_verb(&self, mut w: usize) -> Option<usize> {
+        for _ in 0..8 {
+            if self.nodes[w].upos == "VERB" {
+                return Some(w);
+            }
+            w = self.nodes[w].head?;
+        }
+        None
     }
 
     /// "Putin said on Monday he would meet Zelensky": a phrase between a reporting verb
@@ -336,7 +379,8 @@ impl<'a> Tree<'a> {
         for v in 0..self.nodes.len().saturating_sub(1) {
             let p = v + 1;
             let particle = matches!(self.nodes[p].lemma.as_ref(), "down" | "up" | "out" | "off" | "back" | "away");
-            let misplaced = self.nodes[p].rel == Rel::Advmod && self.nodes[p].head.is_some_and(|h| h > p && self.nodes[h].head.is_some_and(|hh| hh > p));
+            // (Hung on a word after it inside the verb's own phrase: "down 20", "down 30 of".)
+            let misplaced = self.nodes[p].rel == Rel::Advmod && self.nodes[p].head.is_some_and(|h| h > p && self.is_descendant(h, v));
             if particle && misplaced && self.nodes[v].upos == "VERB" && self.nodes[p].children.is_empty() {
                 self.reattach(p, Some(v), Rel::Compound, "compound:prt");
             }
@@ -964,6 +1008,32 @@ mod tests {
         let s = sentence(&words);
         let t = Tree::new(&s);
         assert_eq!((t.nodes[4].head, t.nodes[4].rel), (Some(6), Rel::Obl));
+    }
+
+    #[test]
+    fn a_reporting_clause_run_into_a_name_is_its_own() {
+        // "captured the village of Krasnohorivka, Russia's defence ministry said", with
+        // "defence ministry" parsed as part of the village's name and "said" hung on
+        // "village".
+        let words = [
+            ("forces", "force", "NOUN", 2, "nsubj"),
+            ("captured", "capture", "VERB", 0, "root"),
+            ("the", "the", "DET", 4, "det"),
+            ("village", "village", "NOUN", 2, "obj"),
+            ("of", "of", "ADP", 6, "case"),
+            ("Krasnohorivka", "Krasnohorivka", "PROPN", 4, "nmod"),
+            (",", ",", "PUNCT", 9, "punct"),
+            ("Russia", "Russia", "PROPN", 9, "nmod:poss"),
+            ("defence", "defence", "NOUN", 6, "flat"),
+            ("ministry", "ministry", "NOUN", 6, "flat"),
+            ("said", "say", "VERB", 4, "acl"),
+        ];
+        let s = with_xpos(&words, &[(10, "VBD")]);
+        let t = Tree::new(&s);
+        assert_eq!((t.nodes[10].head, t.nodes[10].rel), (Some(1), Rel::Parataxis));
+        assert_eq!((t.nodes[9].head, t.nodes[9].rel), (Some(10), Rel::Nsubj));
+        assert_eq!(t.nodes[8].head, Some(9), "the rest of the phrase hangs on its head");
+        assert!(!t.nodes[5].children.contains(&9));
     }
 
     #[test]
