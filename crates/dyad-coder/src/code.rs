@@ -980,6 +980,18 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         }
     };
     let mut targets = actors_of(&target_nodes);
+    // "used water cannon and tear gas to disperse protesters": force used on things to an
+    // end is used on whom the end names.
+    if matches!(code.get(..2), Some("17" | "18" | "19" | "20")) && !targets.iter().any(is_known) {
+        let purpose = tree.nodes[v].children.iter().copied().filter(|&c| matches!(tree.nodes[c].rel, Rel::Advcl | Rel::Xcomp) && tree.children_with(c, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "to"));
+        // (Through the noun's own phrases: "to break up a rally of opposition supporters".)
+        let aimed: Vec<usize> = purpose.flat_map(|c| tree.children_with(c, Rel::Obj).collect::<Vec<_>>()).collect();
+        let chain: Vec<usize> = aimed.iter().flat_map(|&o| std::iter::once(o).chain(nominal_chain(tree, o))).collect();
+        let actors = chain.iter().map(|&o| actors_of(&[o])).find(|a| !a.is_empty()).unwrap_or_default();
+        if !actors.is_empty() {
+            targets = actors;
+        }
+    }
     seats_as_places(tree, dict, &code, &mut targets);
     let mut place = None;
     if let (true, Some(day)) = (targets.is_empty(), places) {
@@ -1041,6 +1053,14 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         let state = sources.iter().find(|a| is_state_actor(a)).and_then(|a| a.code.get(..3)).map(str::to_string);
         if let Some(country) = state {
             for a in targets.iter_mut().filter(|a| !is_known(a) && societal(a)) {
+                a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
+            }
+        }
+        // ("Riot police fired rubber bullets at opposition supporters in Dhaka": the state
+        // organ of no stated country that represses a country's people is that country's.)
+        let repressed = targets.iter().find(|a| is_state_actor(a) && societal(a)).and_then(|a| a.code.get(..3)).map(str::to_string);
+        if let Some(country) = repressed {
+            for a in sources.iter_mut().filter(|a| !is_known(a) && a.code.get(3..6).is_some_and(dyad_dict::is_state_sector)) {
                 a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
             }
         }

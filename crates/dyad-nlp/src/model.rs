@@ -292,7 +292,10 @@ impl Model {
             // (A determined singular noun only as the sentence's first phrase: "a family
             // owned company" after a verb is an object.)
             let verb_before = tags[..i - 1].iter().any(|&t| xpos(t).starts_with("VB") || xpos(t) == "MD");
-            let determined = matches!(xpos(tags[i - 1]), "NNS" | "NNPS" | "NNP") || !verb_before && (i.saturating_sub(3)..i - 1).any(|k| matches!(xpos(tags[k]), "DT" | "PRP$" | "CD"));
+            // (Forces named in the singular act as a plural: "Bangladeshi police fired
+            // rubber bullets".)
+            let force = matches!(forms[i - 1].as_ref().to_lowercase().as_str(), "police" | "military" | "army" | "navy" | "junta");
+            let determined = matches!(xpos(tags[i - 1]), "NNS" | "NNPS" | "NNP") || force || !verb_before && (i.saturating_sub(3)..i - 1).any(|k| matches!(xpos(tags[k]), "DT" | "PRP$" | "CD"));
             let adverb_next = matches!(next, "herein" | "here" | "there" | "above" | "below" | "hereby");
             if aux_before || time_word || adverb_next || !noun_phrase_next || (bare_next && !determined) || NAMING.contains(&form.as_str()) {
                 continue;

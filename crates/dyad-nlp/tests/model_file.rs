@@ -158,6 +158,9 @@ fn news_verbs_the_tagger_confuses_are_mended_before_parsing() {
     // "against an Islamic State target": no infinitive ends a phrase begun with "an".
     let t = tags(&["The", "US", "struck", "an", "Islamic", "State", "target", "southwest", "of", "Baghdad", "."], &mut scratch);
     assert_eq!(t[6].0, "NN", "{t:?}");
+    // "Bangladeshi police fired rubber bullets": forces named in the singular are a subject.
+    let t = tags(&["Bangladeshi", "police", "fired", "rubber", "bullets", "at", "protesters", "."], &mut scratch);
+    assert_eq!((t[2].0.as_str(), t[2].2.as_str()), ("VBD", "root"), "{t:?}");
     // Not where a verb came before: "Biden discussed Pentagon plans to deploy troops".
     let t = tags(&["Biden", "discussed", "Pentagon", "plans", "to", "deploy", "troops", "."], &mut scratch);
     assert_eq!(t[3].0, "NNS", "{t:?}");
