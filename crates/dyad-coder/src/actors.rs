@@ -250,6 +250,23 @@ impl Mentions {
                 }
             }
         }
+        // "the American Friendship Medal", "the American Enterprise Institute": a demonym
+        // opening a capitalised name the dictionaries do not know (no name or role word in
+        // it) names that thing, not the country.
+        for k in 0..n.saturating_sub(1) {
+            let Some(m) = &names[k] else { continue };
+            if m.2 != k || m.3 != k || dict.actor(m.1).kind != ActorKind::Demonym {
+                continue;
+            }
+            let capital = |j: usize| tree.nodes[j].form.chars().next().is_some_and(char::is_uppercase) && matches!(tree.nodes[j].upos, "PROPN" | "NOUN" | "ADJ");
+            let end = (k + 1..n).take_while(|&j| capital(j)).last();
+            let Some(end) = end else { continue };
+            let unknown = (k + 1..=end).all(|j| names[j].is_none() && agents[j].is_none());
+            let modifies = tree.nodes[k].head.is_some_and(|h| (k + 1..=end).contains(&h));
+            if unknown && modifies {
+                names[k] = None;
+            }
+        }
         // "Putin met Xi": a well-known surname alone, never introduced in full, names the
         // one person of the dictionary by that surname who holds a post on the day.
         for k in 0..n {

@@ -416,6 +416,13 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
     if tree.is_negated(v) || tree.is_modal(v) || tree.is_conditional(v) {
         return true;
     }
+    // "will have to work with him", "needs to withdraw": an obligation is not the act.
+    let obligation = tree.nodes[v].rel == Rel::Xcomp
+        && tree.children_with(v, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "to")
+        && tree.nodes[v].head.is_some_and(|h| matches!(tree.nodes[h].lemma.as_ref(), "have" | "need" | "ought"));
+    if obligation {
+        return true;
+    }
     // "Sweden's bid to join NATO", "a plan to attack": an infinitive on a noun of intent
     // is no act yet.
     let intent_noun = tree.nodes[v].head.is_some_and(|n| {
@@ -1543,7 +1550,10 @@ fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize
             tree.nodes[c].label.starts_with("compound:prt") && e.prep.iter().any(|p| p.eq_ignore_ascii_case(&tree.nodes[c].lemma))
         });
     if !e.prep.is_empty() && !particle {
-        return scope.iter().copied().filter(|&c| prep_matches(tree, c, &e.prep)).collect();
+        // (A phrase written after the verb is not one fronted before it: "In the
+        // Netherlands, authorities have taken …" is no `SRC take in TGT`.)
+        let placed = |c: usize| e.side != Side::After || c > v;
+        return scope.iter().copied().filter(|&c| prep_matches(tree, c, &e.prep) && placed(c)).collect();
     }
     match (&e.term, e.side) {
         (Term::Source, Side::Before) => slots.logical_subjects.clone(),
