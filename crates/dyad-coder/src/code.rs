@@ -1457,8 +1457,12 @@ fn participant_obliques<'t>(tree: &'t Tree, v: usize) -> impl Iterator<Item = us
         _ => false,
     });
     let phrases = tree.nodes[v].children.iter().copied().chain(modifiers.flat_map(|m| tree.nodes[m].children.iter().copied()));
+    // ("In the Netherlands, authorities have taken …": a place set before the verb is the
+    // scene, not a party.)
+    let scene = move |c: usize| c < v && is_locative(tree.prep(c));
     phrases.filter(move |&c| {
         matches!(tree.nodes[c].rel, Rel::Obl | Rel::Iobj)
+            && !scene(c)
             && match tree.prep(c) {
                 Some("for") => departs,
                 Some("by" | "during" | "since" | "after" | "before" | "despite" | "amid" | "within" | "throughout" | "like" | "as" | "than" | "until") => false,
