@@ -307,10 +307,12 @@ impl Model {
         // no verb before it and a particle or the start of a noun phrase after it, is the
         // sentence's verb, though the tagger read a noun ("shot", "hit", "cut").
         for i in 1..tags.len().saturating_sub(1) {
-            let after_name = matches!(xpos(tags[i - 1]), "NNP" | "NNPS");
+            // (Or after a noun whose phrase opens the sentence: "the mayor left yesterday".)
+            let opening_noun = matches!(xpos(tags[i - 1]), "NN" | "NNS") && (0..i - 1).all(|k| matches!(xpos(tags[k]), "DT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "POS" | "PRP$"));
+            let after_name = matches!(xpos(tags[i - 1]), "NNP" | "NNPS") || opening_noun;
             let first_verb = !tags[..i].iter().any(|&t| xpos(t).starts_with("VB") || xpos(t) == "MD");
             let next = forms[i + 1].as_ref();
-            let object_next = matches!(next, "down" | "up" | "out" | "off" | "back" | "away") || matches!(xpos(tags[i + 1]), "DT" | "CD" | "PRP$");
+            let object_next = matches!(next, "down" | "up" | "out" | "off" | "back" | "away" | "yesterday" | "today" | "for") || matches!(xpos(tags[i + 1]), "DT" | "CD" | "PRP$");
             if after_name && first_verb && object_next && matches!(xpos(tags[i]), "NN" | "NNS") && crate::lemma::irregular_past(&forms[i].as_ref().to_lowercase()).is_some() {
                 alts[i] = (tags[i] as u32) << 2;
                 tags[i] = past as u16;
@@ -358,7 +360,9 @@ impl Model {
                 let runner_up = (alts[i] >> 2) as usize;
                 let after_name = matches!(xpos(tags[i - 1]), "NNP" | "NNPS");
                 let first_verb = !tags[..i].iter().any(|&t| xpos(t).starts_with("VB") || xpos(t) == "MD");
-                if after_name && first_verb && xpos(tags[i]) == "NNS" && runner_up == present && forms[i + 1].as_ref() == "to" {
+                // (Or a preposition: "Ethiopia departs from Libya".)
+                let complement_next = forms[i + 1].as_ref() == "to" || matches!(xpos(tags[i + 1]), "IN");
+                if after_name && first_verb && xpos(tags[i]) == "NNS" && runner_up == present && complement_next {
                     alts[i] = (tags[i] as u32) << 2;
                     tags[i] = present as u16;
                 }

@@ -161,6 +161,11 @@ fn news_verbs_the_tagger_confuses_are_mended_before_parsing() {
     // "Bangladeshi police fired rubber bullets": forces named in the singular are a subject.
     let t = tags(&["Bangladeshi", "police", "fired", "rubber", "bullets", "at", "protesters", "."], &mut scratch);
     assert_eq!((t[2].0.as_str(), t[2].2.as_str()), ("VBD", "root"), "{t:?}");
+    // "Ethiopia departs from Libya", "the new mayor left yesterday for Minas Tirith".
+    let t = tags(&["Ethiopia", "departs", "from", "Libya", "."], &mut scratch);
+    assert_eq!((t[1].0.as_str(), t[1].2.as_str()), ("VBZ", "root"), "{t:?}");
+    let t = tags(&["The", "new", "mayor", "left", "yesterday", "for", "Minas", "Tirith", "."], &mut scratch);
+    assert_eq!((t[3].0.as_str(), t[3].2.as_str()), ("VBD", "root"), "{t:?}");
     // Not where a verb came before: "Biden discussed Pentagon plans to deploy troops".
     let t = tags(&["Biden", "discussed", "Pentagon", "plans", "to", "deploy", "troops", "."], &mut scratch);
     assert_eq!(t[3].0, "NNS", "{t:?}");
