@@ -60,11 +60,35 @@ pub struct ArticleContext {
     roles: HashMap<String, String>,
     /// The two parties of the last event that had both: what "the two sides" means.
     last_pair: Option<(ActorRef, ActorRef)>,
-    /// Who did the last act of violence: whom "condemned the attack" condemns.
-    last_attacker: Option<ActorRef>,
+    /// Who did each act of violence reported so far, with the word that told it
+    /// ("attacked", "strike"): whom "condemned the attack" condemns.
+    attackers: Vec<(String, ActorRef)>,
+    /// The country of the article's dateline ("KHARTOUM, Sudan (Reuters) -"): whose "the
+    /// army" is when nothing else says.
+    home: Option<String>,
 }
 
 impl ArticleContext {
+    /// A fresh context for an article with this dateline, whose place (the words before
+    /// its first comma or parenthesis, else the next part) gives the article's country.
+    pub fn with_dateline(dateline: Option<&str>) -> ArticleContext {
+        let gazetteer = crate::places::Gazetteer::embedded();
+        let home = dateline.and_then(|d| {
+            d.split([',', '(', '-', '\u{2013}', '\u{2014}'])
+                .map(str::trim)
+                .filter(|part| !part.is_empty())
+                .take(2)
+                .find_map(|part| gazetteer.lookup(part, &[]))
+                .map(|place| place.country)
+        });
+        ArticleContext { home, ..ArticleContext::default() }
+    }
+
+    /// The dateline's country, if the article had one the gazetteer knows.
+    pub fn home(&self) -> Option<&str> {
+        self.home.as_deref()
+    }
+
     /// Remember an actor of known country and role ("RUSGOV") for later definite
     /// descriptions of that role. Institutions only: "the ministry", "the army" are the
     /// ones named before, "the hostages" or "the protesters" need not be.
@@ -83,16 +107,28 @@ impl ArticleContext {
         }
     }
 
-    /// Remember who did an act of violence the article reported.
-    pub fn note_attacker(&mut self, source: &ActorRef) {
+    /// Remember who did an act of violence the article reported, told by `word` (a
+    /// lemma: "attack", "strike").
+    pub fn note_attacker(&mut self, word: &str, source: &ActorRef) {
         if !source.code.starts_with(UNKNOWN_COUNTRY) {
-            self.last_attacker = Some(source.clone());
+            self.attackers.push((word.to_string(), source.clone()));
         }
     }
 
-    /// Who did the article's last act of violence, if it said.
-    pub fn last_attacker(&self) -> Option<&ActorRef> {
-        self.last_attacker.as_ref()
+    /// Who did the act of violence "the `noun`" points back to: of the last three, the
+    /// latest told with that word ("the attack" after "the RSF attacked", though the army
+    /// struck since), else the last one.
+    pub fn attacker(&self, noun: &str) -> Option<&ActorRef> {
+        let verb = match noun {
+            "bombing" => "bomb",
+            "shelling" => "shell",
+            "killing" => "kill",
+            "shooting" => "shoot",
+            "invasion" => "invade",
+            "airstrike" => "strike",
+            other => other,
+        };
+        self.attackers.iter().rev().take(3).find(|(w, _)| w == noun || w == verb).or(self.attackers.last()).map(|(_, a)| a)
     }
 
     /// The two parties of the last event of the article that named both.
@@ -302,7 +338,11 @@ impl Mentions {
             let node = &tree.nodes[k];
             // Only as a subject: a possessive "its embassy" is a thing of it, not it.
             let subject = matches!(node.rel, Rel::Nsubj | Rel::NsubjPass);
-            if subject && node.upos == "PRON" && matches!(node.lemma.as_ref(), "it" | "they") && self.names[k].is_none() {
+            // But the owner of a subject is the actor it names: "Russia said its forces
+            // captured Avdiivka" (its forces are Russia's, RUSMIL).
+            let owner_of_subject = node.rel == Rel::NmodPoss && node.head.is_some_and(|h| matches!(tree.nodes[h].rel, Rel::Nsubj | Rel::NsubjPass));
+            let pronoun = matches!(node.lemma.as_ref(), "it" | "they") || owner_of_subject && matches!(node.form.to_lowercase().as_str(), "its" | "their");
+            if (subject || owner_of_subject) && node.upos == "PRON" && pronoun && self.names[k].is_none() {
                 self.names[k] = Some((actor.code.clone(), id, k, k));
             }
         }
@@ -320,6 +360,19 @@ impl Mentions {
             if subject && node.upos == "PRON" && pronouns.contains(&node.lemma.as_ref()) && self.names[k].is_none() && !self.groups.iter().any(|(w, _)| *w == k) {
                 self.groups.push((k, actors.to_vec()));
             }
+            // "Sudan's army said its aircraft struck …": a subject owned by "its" or
+            // "their" is the actor's own (with the role its noun names: "its soldiers").
+            let Some(h) = node.head.filter(|&h| node.rel == Rel::NmodPoss && matches!(tree.nodes[h].rel, Rel::Nsubj | Rel::NsubjPass)) else { continue };
+            let owner = matches!(node.form.to_lowercase().as_str(), "its" | "their") && actors.len() == 1;
+            if !owner || self.names[h].is_some() || self.groups.iter().any(|(w, _)| *w == h) {
+                continue;
+            }
+            let role = phrase_words(tree, h).iter().filter_map(|&w| self.agents[w].as_ref()).map(|a| a.0.clone()).next();
+            let code = match role {
+                Some(r @ AgentCode::Sector(_)) => r.apply(Some(agent_base(&actors[0].code))),
+                _ => actors[0].code.clone(),
+            };
+            self.groups.push((h, vec![ActorRef { code, name: None, id: None, first: tree.leftmost(h), last: tree.rightmost(h) }]));
         }
     }
 

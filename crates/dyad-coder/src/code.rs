@@ -132,7 +132,15 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
             if !tree.conjuncts(s).is_empty() {
                 group_subjects.push(s);
             }
-            let Some(actor) = mentions.phrase_actor(&tree, dict, s) else { continue };
+            let Some(mut actor) = mentions.phrase_actor(&tree, dict, s) else { continue };
+            // ("The army said its aircraft struck …": a definite role stands for the one the
+            // article means, for what "its" refers to as for itself.)
+            let definite = tree.children_with(s, Rel::Det).any(|d| tree.nodes[d].lemma.as_ref() == "the");
+            if let Some(role) = actor.code.strip_prefix(crate::actors::UNKNOWN_COUNTRY).filter(|r| definite && dyad_dict::is_state_sector(r)) {
+                if let Some(code) = context.role_holder(role).map(str::to_string).or_else(|| context.home().map(|h| format!("{h}{role}"))) {
+                    actor.code = code;
+                }
+            }
             match actor.id {
                 Some(id) if dict.actor(id).kind == dyad_dict::ActorKind::Person => person_subjects.push((s, id)),
                 Some(_) if tree.conjuncts(s).is_empty() => thing_subjects.push((s, actor)),
@@ -224,11 +232,17 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     for a in targets.chain(sources).chain(thing_subjects.iter().map(|(_, a)| a)) {
         context.note_role(&a.code);
     }
-    if let Some((s, t)) = events.iter().rev().find_map(|e| e.source.as_ref().zip(e.target.as_ref())) {
+    // ("The US condemned the attack and urged both sides to return to talks. Saudi Arabia
+    // mediated between the two sides": the sides are two who fight, negotiate or
+    // cooperate, not whoever speaks to, criticises or mediates between them.)
+    let between_sides = |e: &Event| matches!(e.code.get(..2), Some("03" | "04" | "05" | "06" | "07" | "08" | "13" | "14" | "15" | "16" | "17" | "18" | "19" | "20")) && !matches!(e.code.get(..3), Some("045" | "039"));
+    if let Some((s, t)) = events.iter().rev().filter(|e| between_sides(e)).find_map(|e| e.source.as_ref().zip(e.target.as_ref())) {
         context.note_pair(s, t);
     }
-    if let Some(s) = events.iter().rev().filter(|e| is_violent(&e.code)).find_map(|e| e.source.as_ref()) {
-        context.note_attacker(s);
+    for e in events.iter().filter(|e| is_violent(&e.code)) {
+        if let Some(s) = &e.source {
+            context.note_attacker(&tree.nodes[e.anchor].lemma, s);
+        }
     }
     for e in &mut events {
         e.date = match e.dated_by {
@@ -261,11 +275,11 @@ fn the_attack_named_before(tree: &Tree, context: &ArticleContext, found: &mut Fo
     if !found.targets.is_empty() || !matches!(found.code.get(..2), Some("11" | "12")) {
         return;
     }
-    let Some(attacker) = context.last_attacker() else { return };
     let v = found.anchor;
     let definite = |o: usize| tree.children_with(o, Rel::Det).any(|d| matches!(tree.nodes[d].lemma.as_ref(), "the" | "this" | "that" | "these" | "those"));
     let pointer = tree.children_with(v, Rel::Obj).find(|&o| ATTACK_NOUNS.contains(&tree.nodes[o].lemma.as_ref()) && definite(o));
-    if let Some(o) = pointer.filter(|_| !found.sources.iter().any(|s| s.code == attacker.code)) {
+    let Some((o, attacker)) = pointer.and_then(|o| context.attacker(&tree.nodes[o].lemma).map(|a| (o, a))) else { return };
+    if !found.sources.iter().any(|s| s.code == attacker.code) {
         // (The words are the ones that point back: "the attack".)
         found.targets.push(ActorRef { first: tree.leftmost(o), last: tree.rightmost(o), ..attacker.clone() });
         found.path = format!("{}; target: the attack reported before, by {}", found.path, attacker.code);
@@ -500,6 +514,9 @@ fn definite_roles(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, context
             a.code = format!("{c}{role}");
         } else if let Some(holder) = context.role_holder(role) {
             a.code = holder.to_string();
+        } else if let Some(home) = context.home().filter(|_| dyad_dict::is_state_sector(role)) {
+            // (Else the dateline's: "the army" in a story filed from Khartoum.)
+            a.code = format!("{home}{role}");
         }
     }
 }
@@ -927,6 +944,22 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                         .into_iter()
                         .collect();
                 }
+                // "Russia denied that its forces had struck a hospital in Kyiv": a denial
+                // concerns whom the denied act was done to (not who did it: "its forces" are
+                // Moscow's own).
+                if t.is_empty() && !passive && matches!(lemma, "deny" | "dismiss" | "refute" | "rebut" | "reject") {
+                    t = tree
+                        .nodes[v]
+                        .children
+                        .iter()
+                        .copied()
+                        .filter(|&c| matches!(tree.nodes[c].rel, Rel::Ccomp | Rel::Xcomp))
+                        .flat_map(|c| tree.children_with(c, Rel::Obj).chain(participant_obliques(tree, c)).collect::<Vec<_>>())
+                        .flat_map(|o| std::iter::once(o).chain(nominal_chain(tree, o)))
+                        .filter(names_actor)
+                        .take(1)
+                        .collect();
+                }
                 // "Arnor believes Dagolath can cope": with no object, the clause's
                 // subject is whom the verb is about.
                 // ("expressed hopes that Osgiliath could be drawn into …": a that-clause
@@ -946,21 +979,6 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
                         })
                         .flat_map(|c| tree.nodes[c].children.iter().copied().filter(|&s| matches!(tree.nodes[s].rel, Rel::Nsubj | Rel::NsubjPass)).collect::<Vec<_>>())
                         .flat_map(|s| std::iter::once(s).chain(nominal_chain(tree, s)))
-                        .filter(names_actor)
-                        .take(1)
-                        .collect();
-                }
-                // "Russia denied that its forces had struck a hospital in Kyiv": a denial
-                // concerns whom the denied act was done to.
-                if t.is_empty() && !passive && matches!(lemma, "deny" | "dismiss" | "refute" | "rebut" | "reject") {
-                    t = tree
-                        .nodes[v]
-                        .children
-                        .iter()
-                        .copied()
-                        .filter(|&c| matches!(tree.nodes[c].rel, Rel::Ccomp | Rel::Xcomp))
-                        .flat_map(|c| tree.children_with(c, Rel::Obj).chain(participant_obliques(tree, c)).collect::<Vec<_>>())
-                        .flat_map(|o| std::iter::once(o).chain(nominal_chain(tree, o)))
                         .filter(names_actor)
                         .take(1)
                         .collect();

@@ -239,3 +239,32 @@ fn condemning_the_attack_condemns_whoever_the_article_said_attacked() {
     // Without an attack before, "the attack" names no one.
     assert!(code_text("2024-05-17", &[], "The European Union condemned the attack.\n").is_empty());
 }
+
+#[test]
+fn an_article_is_read_as_a_whole_dateline_owners_attacks_and_sides() {
+    let text = "KHARTOUM, Sudan (Reuters) - Sudan's paramilitary Rapid Support Forces attacked the city of El Fasher on Saturday, killing at least 30 civilians, local activists said.\n\n\
+                The RSF has besieged the city, the last major stronghold of the army in Darfur, for months. The army said its aircraft struck RSF positions east of the city.\n\n\
+                The United States condemned the attack and urged both sides to return to talks in Jeddah. Saudi Arabia and the United States have mediated between the two sides since last year.\n";
+    let events = code_text("2024-05-12", &[], text);
+    let triples: Vec<(u64, &str, &str, &str)> = events
+        .iter()
+        .map(|e| (e["sentence_index"].as_u64().unwrap(), e["source"]["code"].as_str().unwrap(), e["target"]["code"].as_str().unwrap(), e["cameo"].as_str().unwrap()))
+        .collect();
+    // "The army" of a story filed from Khartoum is Sudan's, and "its aircraft" the army's.
+    assert!(triples.contains(&(2, "SDNMIL", "SDNREBRSF", "195")), "{triples:?}");
+    // "the attack" is the one told as an attack (the RSF's), not the army's strike after it.
+    assert!(triples.contains(&(3, "USA", "SDNUAF", "111")), "{triples:?}");
+    // "both sides" and "the two sides" are the two who fought, not the ones who spoke.
+    for side in ["SDNMIL", "SDNREBRSF"] {
+        assert!(triples.contains(&(3, "USA", side, "026")), "{triples:?}");
+        assert!(triples.contains(&(4, "SAU", side, "045")), "{triples:?}");
+    }
+    assert!(!triples.iter().any(|t| t.1 == "SAU" && t.2 == "USA"), "{triples:?}");
+}
+
+#[test]
+fn a_subject_owned_by_its_reporter_is_the_reporters() {
+    let events = code_text("2024-05-12", &[], "Russia said its forces captured Avdiivka.\n");
+    let e = &events[0];
+    assert_eq!((e["source"]["code"].as_str(), e["target"]["code"].as_str(), e["cameo"].as_str()), (Some("RUSMIL"), Some("UKR"), Some("192")), "{events:?}");
+}

@@ -155,7 +155,7 @@ struct Writer<'a, W: Write> {
 
 impl<W: Write> Writer<'_, W> {
     fn document(&mut self, article: &Article, sentences: &[Sentence]) -> anyhow::Result<()> {
-        let mut context = dyad_coder::actors::ArticleContext::default();
+        let mut context = dyad_coder::actors::ArticleContext::with_dateline(article.dateline.as_deref());
         for (index, sentence) in sentences.iter().enumerate() {
             let events = dyad_coder::code_sentence(sentence, article.published, self.dict, &self.options, &mut context);
             let at = SentenceRef { article_id: &article.id, index, sentence };
