@@ -51,15 +51,28 @@ def read_in(path):
     return out
 
 
+# Particles that end a multiword alternative of the anchor ("cancel;call off;scrap"):
+# a token after the anchor that begins with one continues the alternative before it.
+# ("over", "in", "on" are left out: after an anchor they are prepositions its
+# alternatives share, "demonstrate;march over &POLICYISSUE".)
+ANCHOR_PARTICLES = ("off", "out", "up", "down", "back", "away", "aside")
+
+
 def anchor_split(pat):
     """Split a pattern whose anchor (first non-slot word) has alternatives into one pattern per
-    alternative: a file indexed by anchor lemma reads better one verb a line."""
+    alternative: a file indexed by anchor lemma reads better one verb a line. An alternative
+    may be a phrasal verb ("cancel;postpone;call off;scrap visit"), whose particle the spaces
+    of the line put in the next token."""
     words = pat.split()
     for i, w in enumerate(words):
         if w in ("SRC", "TGT"):
             continue
         if ";" in w and not w.startswith("("):
-            return [" ".join(words[:i] + [alt] + words[i + 1:]) for alt in w.split(";")]
+            group, j = w, i
+            while j + 1 < len(words) and words[j + 1].split(";")[0] in ANCHOR_PARTICLES:
+                group += " " + words[j + 1]
+                j += 1
+            return [" ".join(words[:i] + [alt] + words[j + 1:]) for alt in group.split(";")]
         return [pat]
     return [pat]
 

@@ -659,8 +659,18 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // The best pattern: most specific first, then dictionary order.
     let mut best: Option<(&Pattern, Binding)> = None;
     let scope = Scope::of(tree, v);
+    // ("Russian air defences shot down drones over the Belgorod region" is no `SRC shoot
+    // down &WEAPON over TGT`, 074: a state guards others with aid, not itself.)
+    let country_at = |n: usize| mentions.phrase_actor(tree, dict, n).filter(is_state_actor).and_then(|a| a.code.get(..3).map(str::to_string));
+    let subject_country = slots.logical_subjects.first().and_then(|&s| country_at(s));
     for p in dict.verb_patterns(lemma) {
         if let Some(b) = bind(tree, mentions, dict, v, p, &slots, &scope) {
+            let aid = p.code.as_ref().is_some_and(|c| c.as_str().starts_with("07"));
+            let place_country = || b.target.or(b.target_place).and_then(|t| country_at(t).or_else(|| places.and_then(|day| place_actor(tree, dict, t, day)).and_then(|(a, _)| a.code.get(..3).map(str::to_string))));
+            let giver = || b.source.and_then(country_at).or_else(|| subject_country.clone());
+            if aid && giver().is_some_and(|g| place_country().is_some_and(|t| t == g)) {
+                continue;
+            }
             let better = match &best {
                 None => true,
                 Some((q, c)) => better_match(p, &b, q, c),
@@ -1076,8 +1086,11 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // stated country whom a state arrests, bans or represses are its own.
     if code.starts_with("17") {
         let state = sources.iter().find(|a| is_state_actor(a)).and_then(|a| a.code.get(..3)).map(str::to_string);
+        // (Whoever a state arrests or charges without a stated country is its own: "arrested
+        // a former vice president".)
+        let arrest = code.starts_with("173");
         if let Some(country) = state {
-            for a in targets.iter_mut().filter(|a| !is_known(a) && societal(a)) {
+            for a in targets.iter_mut().filter(|a| !is_known(a) && (societal(a) || arrest)) {
                 a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
             }
         }
@@ -1257,7 +1270,14 @@ fn better_match(p: &Pattern, b: &Binding, q: &Pattern, c: &Binding) -> bool {
         return true;
     }
     let found = |x: &Binding| x.target.is_some() || x.target_place.is_some();
-    found(b) && !found(c)
+    if found(b) != found(c) {
+        return found(b);
+    }
+    // ("launched a drone attack on …" is `SRC launch &ATTACK` and `SRC launch &AIRWEAPON`
+    // alike: of two codes of one root, the more precise one says more, 195 over 190.)
+    let precision = |x: &Pattern| x.code.as_ref().map(|c| (c.as_str().len(), !c.as_str().ends_with('0')));
+    let same_root = p.code.as_ref().zip(q.code.as_ref()).is_some_and(|(a, b)| a.as_str().get(..2) == b.as_str().get(..2));
+    same_root && precision(p) > precision(q)
 }
 
 /// The actors the phrases headed by `nodes` name, their conjuncts included ("Ukraine and
@@ -1483,7 +1503,7 @@ fn participant_obliques<'t>(tree: &'t Tree, v: usize) -> impl Iterator<Item = us
             && !scene(c)
             && match tree.prep(c) {
                 Some("for") => departs,
-                Some("by" | "during" | "since" | "after" | "before" | "despite" | "amid" | "within" | "throughout" | "like" | "as" | "than" | "until") => false,
+                Some("by" | "during" | "since" | "after" | "before" | "despite" | "amid" | "within" | "throughout" | "like" | "as" | "than" | "until" | "according to") => false,
                 _ => true,
             }
     })
@@ -1629,10 +1649,19 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 // "made his remarks at the start of a regional trip" is no `* TRIP`: a
                 // word named without a preposition is the verb's, not one inside the
                 // phrase of an adjunct's phrase.
-                let reach = if e.prep.is_empty() { &scope.direct } else { &scope.words };
+                // ("broke off diplomatic relations" for `SRC break off diplomatic relation`: a
+                // preposition of the pattern may be the verb's particle, and the word its
+                // object.)
+                let particle = !e.prep.is_empty()
+                    && tree.nodes[v].children.iter().any(|&c| tree.nodes[c].label.starts_with("compound:prt") && e.prep.iter().any(|p| p.eq_ignore_ascii_case(&tree.nodes[c].lemma)));
+                let bare = e.prep.is_empty() || particle;
+                let reach = if bare { &scope.direct } else { &scope.words };
                 let found = reach.iter().copied().filter(|&c| (side_ok(c) && !adverb_before(c)) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(extra_words.iter().copied()).find(|&c| {
-                    if e.prep.is_empty() {
-                        return term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers);
+                    if bare {
+                        // (A dyad pattern's noun is no participle on another noun: "cancelled a
+                        // planned visit" is no `SRC cancel plan`.)
+                        let participle = p.dialect == dyad_dict::Dialect::Dyad && tree.nodes[c].rel == Rel::Amod && tree.nodes[c].upos == "VERB";
+                        return !participle && term_matches(tree, dict, c, &e.term) && modifiers_match(tree, dict, c, &e.modifiers);
                     }
                     // "(ON &TIETYPES)" reads the word right after the preposition (and
                     // its article): "on economic issues" matches, "for foreign asylum" is
@@ -1686,7 +1715,10 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 // there, even when the noun it governs names no actor.
                 // ("Saudi Arabia and Iran agreed to restore relations" for `SRC restore
                 // relation with TGT`: conjoined subjects are each other's target.)
-                let mutual = || e.term == Term::Target && slots.logical_subjects.iter().any(|&s| !tree.conjuncts(s).is_empty());
+                // (Only for a preposition of partners, "with" or "between": "Britain and the
+                // US carried out strikes" is no `SRC carry off TGT`.)
+                let partners = e.prep.iter().any(|p| matches!(&**p, "with" | "between" | "among" | "WITH" | "BETWEEN" | "AMONG"));
+                let mutual = || partners && e.term == Term::Target && slots.logical_subjects.iter().any(|&s| !tree.conjuncts(s).is_empty());
                 if !e.prep.is_empty() && candidates.is_empty() && !e.optional && !mutual() {
                     return None;
                 }

@@ -593,7 +593,8 @@ impl<'a> Tree<'a> {
         let mut parts: Vec<usize> = vec![first];
         parts.extend(self.nodes[first].children.iter().copied().filter(|&c| self.nodes[c].rel == Rel::Flat));
         parts.sort_unstable();
-        Some(parts.iter().map(|&p| self.nodes[p].lemma.as_ref()).collect::<Vec<_>>().join(" "))
+        // (As written, lower-cased: the lemma of "According" is "accord".)
+        Some(parts.iter().map(|&p| self.nodes[p].form.to_lowercase()).collect::<Vec<_>>().join(" "))
     }
 
     /// Passive: a passive subject, a passive auxiliary, or a past participle with "by".

@@ -52,7 +52,7 @@ impl DyadKind {
 /// is made only of these is a sector, anything else a complete actor code.
 pub const SECTORS: &[&str] = &[
     "GOV", "MIL", "REB", "OPP", "LEG", "JUD", "COP", "SPY", "MED", "CVL", "BUS", "NGO", "IGO", "REF", "LAB", "EDU",
-    "HLH", "ELI", "CRM", "INS", "UAF", "REL", "SEP", "ENV", "AGR", "MOD", "RAD",
+    "HLH", "ELI", "CRM", "INS", "UAF", "REL", "SEP", "ENV", "AGR", "MOD", "RAD", "PTY",
 ];
 
 /// Words read as prepositions in patterns: one of these followed by another element
