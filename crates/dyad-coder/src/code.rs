@@ -467,6 +467,13 @@ fn is_hypothetical(tree: &Tree, v: usize) -> bool {
     if reported_by.is_some_and(|h| matches!(tree.nodes[h].lemma.as_ref(), "deny" | "dismiss" | "refute" | "rebut" | "reject")) {
         return true;
     }
+    // "The EU demanded that Russia release the journalists": what is demanded, asked for
+    // or proposed has not happened.
+    let wished = tree.nodes[first].rel == Rel::Ccomp
+        && reported_by.is_some_and(|h| matches!(tree.nodes[h].lemma.as_ref(), "demand" | "urge" | "ask" | "request" | "propose" | "suggest" | "recommend" | "require" | "want" | "hope" | "wish" | "plead" | "press" | "push"));
+    if wished {
+        return true;
+    }
     // "threatened to attack" codes the threat, not an attack; also when the parse hangs
     // the infinitive on the object ("urged Eriador [to respond]" as acl of Eriador).
     let infinitive_on_object = tree.nodes[v].rel == Rel::Acl
