@@ -1022,18 +1022,6 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         }
     };
     let mut targets = actors_of(&target_nodes);
-    // "used water cannon and tear gas to disperse protesters": force used on things to an
-    // end is used on whom the end names.
-    if matches!(code.get(..2), Some("17" | "18" | "19" | "20")) && !targets.iter().any(is_known) {
-        let purpose = tree.nodes[v].children.iter().copied().filter(|&c| matches!(tree.nodes[c].rel, Rel::Advcl | Rel::Xcomp) && tree.children_with(c, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "to"));
-        // (Through the noun's own phrases: "to break up a rally of opposition supporters".)
-        let aimed: Vec<usize> = purpose.flat_map(|c| tree.children_with(c, Rel::Obj).collect::<Vec<_>>()).collect();
-        let chain: Vec<usize> = aimed.iter().flat_map(|&o| std::iter::once(o).chain(nominal_chain(tree, o))).collect();
-        let actors = chain.iter().map(|&o| actors_of(&[o])).find(|a| !a.is_empty()).unwrap_or_default();
-        if !actors.is_empty() {
-            targets = actors;
-        }
-    }
     seats_as_places(tree, dict, &code, &mut targets);
     let mut place = None;
     if let (true, Some(day)) = (targets.is_empty(), places) {
@@ -1065,6 +1053,23 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             }
         }
     }
+    // "used water cannon and tear gas to disperse protesters": force used on things to an
+    // end is used on whom the end names.
+    // So is violence against a thing whose participle names the victims: "stormed a hotel
+    // in Mogadishu, killing at least 12 people".
+    if matches!(code.get(..2), Some("17" | "18" | "19" | "20")) && !targets.iter().any(is_known) {
+        let elaborating = |c: usize| {
+            tree.nodes[c].rel == Rel::Advcl && tree.nodes[c].xpos == "VBG" && !tree.has_child(c, Rel::Mark) && !tree.has_child(c, Rel::Nsubj) && matches!(tree.nodes[c].lemma.as_ref(), "kill" | "wound" | "injure" | "maim")
+        };
+        let purpose = tree.nodes[v].children.iter().copied().filter(|&c| matches!(tree.nodes[c].rel, Rel::Advcl | Rel::Xcomp) && tree.children_with(c, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "to") || elaborating(c));
+        // (Through the noun's own phrases: "to break up a rally of opposition supporters".)
+        let aimed: Vec<usize> = purpose.flat_map(|c| tree.children_with(c, Rel::Obj).collect::<Vec<_>>()).collect();
+        let chain: Vec<usize> = aimed.iter().flat_map(|&o| std::iter::once(o).chain(nominal_chain(tree, o))).collect();
+        let actors = chain.iter().map(|&o| actors_of(&[o])).find(|a| !a.is_empty()).unwrap_or_default();
+        if !actors.is_empty() {
+            targets = actors;
+        }
+    }
     // "Thousands of people protested in Belgrade": people of no stated country protesting
     // in a place are of its country. (Not forces striking there: "its forces struck a
     // hospital in Kyiv" are no Ukrainian forces.)
@@ -1072,7 +1077,10 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // kidnapped 15 villagers in Zamfara state").
     let societal = |a: &ActorRef| matches!(a.code.get(3..6), Some("CVL" | "OPP" | "LAB" | "EDU" | "AGR" | "REL" | "MED" | "HLH"));
     let protest = code.starts_with("14") && sources.iter().any(|a| !is_known(a) && societal(a));
-    let violence = is_violent(&code) && targets.iter().any(|a| !is_known(a) && societal(a));
+    // (Victims of violence of any role: "killed 15 soldiers in northern Burkina Faso" are
+    // Burkina Faso's soldiers.)
+    let victim = |a: &ActorRef| !is_known(a) && a.code.starts_with(crate::actors::UNKNOWN_COUNTRY);
+    let violence = is_violent(&code) && targets.iter().any(victim);
     if protest || violence {
         let country_of = |c: usize| {
             let named = mentions.phrase_actor(tree, dict, c).filter(is_known).map(|a| a.code);
@@ -1081,10 +1089,12 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         };
         // (The victims' own place too: "villagers in Zamfara state".)
         let holders = std::iter::once(v).chain(if violence { object_nodes.clone() } else { Vec::new() });
-        let here = holders.flat_map(|h| tree.nodes[h].children.clone()).filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl | Rel::Nmod) && tree.prep(c) == Some("in")).find_map(country_of);
+        // ("abducted 200 schoolgirls from Chibok": where they were taken from.)
+        let where_prep = |c: usize| is_locative(tree.prep(c)) || violence && tree.prep(c) == Some("from");
+        let here = holders.flat_map(|h| tree.nodes[h].children.clone()).filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl | Rel::Nmod) && where_prep(c)).find_map(country_of);
         if let Some(country) = here {
             let people = if protest { &mut sources } else { &mut targets };
-            for a in people.iter_mut().filter(|a| !is_known(a) && societal(a)) {
+            for a in people.iter_mut().filter(|a| if protest { !is_known(a) && societal(a) } else { victim(a) }) {
                 a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
             }
         }
