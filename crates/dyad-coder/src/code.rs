@@ -1090,11 +1090,23 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         // (The victims' own place too: "villagers in Zamfara state".)
         let holders = std::iter::once(v).chain(if violence { object_nodes.clone() } else { Vec::new() });
         // ("abducted 200 schoolgirls from Chibok": where they were taken from.)
-        let where_prep = |c: usize| is_locative(tree.prep(c)) || violence && tree.prep(c) == Some("from");
+        // (Not "near the Chinese border", which two countries share.)
+        let border = |c: usize| matches!(tree.nodes[c].lemma.as_ref(), "border" | "frontier" | "boundary");
+        let where_prep = |c: usize| !border(c) && (is_locative(tree.prep(c)) || violence && tree.prep(c) == Some("from"));
         let here = holders.flat_map(|h| tree.nodes[h].children.clone()).filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl | Rel::Nmod) && where_prep(c)).find_map(country_of);
         if let Some(country) = here {
             let people = if protest { &mut sources } else { &mut targets };
             for a in people.iter_mut().filter(|a| if protest { !is_known(a) && societal(a) } else { victim(a) }) {
+                a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
+            }
+        }
+    }
+    // "Myanmar's resistance forces seized a military base": the state forces a country's
+    // rebels fight, where nothing says whose, are that country's.
+    if is_violent(&code) {
+        let insurgent = sources.iter().find(|a| is_known(a) && matches!(a.code.get(3..6), Some("REB" | "INS" | "SEP" | "UAF"))).and_then(|a| a.code.get(..3)).map(str::to_string);
+        if let Some(country) = insurgent.filter(|c| !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "MNC" | "UIS")) {
+            for a in targets.iter_mut().filter(|a| victim(a) && a.code.get(3..).is_some_and(dyad_dict::is_state_sector)) {
                 a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
             }
         }
@@ -1514,7 +1526,9 @@ fn participant_obliques<'t>(tree: &'t Tree, v: usize) -> impl Iterator<Item = us
     let phrases = tree.nodes[v].children.iter().copied().chain(modifiers.flat_map(|m| tree.nodes[m].children.iter().copied()));
     // ("In the Netherlands, authorities have taken …": a place set before the verb is the
     // scene, not a party.)
-    let scene = move |c: usize| c < v && is_locative(tree.prep(c));
+    // (Nor "near the Chinese border": a border is a place two countries share.)
+    let border = move |c: usize| matches!(tree.nodes[c].lemma.as_ref(), "border" | "frontier" | "boundary") && matches!(tree.prep(c), Some("near" | "along" | "across" | "at" | "on" | "by"));
+    let scene = move |c: usize| c < v && is_locative(tree.prep(c)) || border(c);
     phrases.filter(move |&c| {
         matches!(tree.nodes[c].rel, Rel::Obl | Rel::Iobj)
             && !scene(c)
