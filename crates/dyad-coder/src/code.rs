@@ -181,8 +181,8 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     let mut verbs = compose::resolve(&tree, dict, verbs, options.future);
     subject_acts_take_the_verbs_target(&tree, &mut nouns, &mut verbs);
     if options.future == Future::Announced {
-        nouns.retain_mut(|f| code_as_announced(&tree, f));
-        verbs.retain_mut(|f| code_as_announced(&tree, f));
+        nouns.retain_mut(|f| code_as_announced(&tree, &mentions, dict, f));
+        verbs.retain_mut(|f| code_as_announced(&tree, &mentions, dict, f));
     }
     for mut found in nouns.into_iter().chain(verbs) {
         counterparts_share_the_post(&tree, &mut found);
@@ -401,6 +401,21 @@ fn complement_of_unreal(tree: &Tree, v: usize) -> bool {
     tree.nodes[v].rel == Rel::Xcomp && tree.nodes[v].head.is_some_and(|h| tree.is_negated(h) || tree.is_modal(h) || tree.is_conditional(h))
 }
 
+/// The verb of the clause an event's anchor is in (a noun's event is its verb's).
+fn clause_of(tree: &Tree, anchor: usize) -> usize {
+    let mut c = anchor;
+    for _ in 0..4 {
+        if tree.is_verbal(c) {
+            break;
+        }
+        match tree.nodes[c].head {
+            Some(h) => c = h,
+            None => break,
+        }
+    }
+    tree.first_conjunct(c)
+}
+
 /// Under `Future::Announced`, an act announced stands (as its announcement) although it
 /// has not happened.
 fn stands_announced(tree: &Tree, v: usize, future: Future) -> bool {
@@ -409,11 +424,30 @@ fn stands_announced(tree: &Tree, v: usize, future: Future) -> bool {
 
 /// Recode an announced act as its announcement (CAMEO's intents and threats); `false`
 /// when announcing it is no event ("will say", "plans to ask").
-fn code_as_announced(tree: &Tree, f: &mut Found) -> bool {
+fn code_as_announced(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, f: &mut Found) -> bool {
     if f.settled {
         return true;
     }
     let Some((how, by)) = announced(tree, f.anchor) else { return true };
+    // "Analysts say China will invade Taiwan": what someone else says an actor will do is
+    // a prediction, not the actor's announcement. An actor announces for itself ("Russia
+    // said it will …") or through its own state ("the White House said Biden will …").
+    let clause = clause_of(tree, f.anchor);
+    // (Not a plan's or a promise's complement: its subject is the planner's.)
+    if let Some(r) = by.filter(|&r| tree.nodes[clause].rel != Rel::Xcomp || tree.nodes[clause].head != Some(r)) {
+        let speaker = tree.subjects(r).into_iter().find_map(|s| mentions.phrase_actor(tree, dict, s)).filter(is_known);
+        let doer = tree.subjects(clause).into_iter().find(|&s| tree.nodes[s].upos != "PRON").and_then(|s| mentions.phrase_actor(tree, dict, s)).filter(is_known);
+        let country = |a: &ActorRef| a.code.get(..3).map(str::to_string);
+        // (A clause whose subject names no one, "talks will resume", the speaker announces.)
+        let own = match (&doer, &speaker) {
+            (None, _) => true,
+            (Some(d), Some(sp)) => country(d) == country(sp),
+            (Some(_), None) => false,
+        };
+        if !own {
+            return false;
+        }
+    }
     let Some(code) = dyad_dict::announcement_code(&f.code, how) else { return false };
     if code != f.code {
         f.path = format!("{}; announced: {} as {code}", f.path, f.code);

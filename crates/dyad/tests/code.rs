@@ -217,6 +217,9 @@ fn announced_acts_are_intents_or_threats_dated_when_announced() {
     let events = code_text("2024-08-01", &[], text);
     assert_eq!(codes_and_dates(&events), [("036", "2024-08-01"), ("036", "2024-07-29"), ("1312", "2024-08-01")], "{events:?}");
 
+    // What others say an actor will do is a prediction, not the actor's announcement.
+    assert!(code_text("2024-08-01", &[], "Analysts say China will invade Taiwan within a decade.\n").is_empty());
+
     // PETRARCH's convention: the meeting itself, when it is to be; "would" codes nothing.
     let events = code_text("2024-08-01", &["--future", "act"], text);
     assert_eq!(codes_and_dates(&events), [("040", "2024-08-05"), ("163", "2024-08-01")], "{events:?}");
