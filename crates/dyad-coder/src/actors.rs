@@ -184,7 +184,7 @@ impl Mentions {
         // modifier of relation ("Iranian-backed militias", "Russian-held territory": who
         // backs or holds, not who the noun is; "a British-owned ship" is British), or in the
         // name of a sea ("the Gulf of Oman").
-        const RELATIONS: &[&str] = &["backed", "led", "held", "occupied", "controlled", "allied", "aligned", "supported", "funded", "trained", "armed", "brokered", "sponsored", "linked", "friendly", "leaning"];
+        const RELATIONS: &[&str] = &["backed", "led", "held", "occupied", "controlled", "allied", "aligned", "supported", "funded", "trained", "armed", "brokered", "sponsored", "linked", "friendly", "leaning", "made", "built", "designed", "supplied", "produced", "manufactured"];
         let relation_after = |last: usize| {
             let next = |k: usize| tree.nodes.get(k);
             let hyphen = next(last + 1).is_some_and(|t| t.form == "-" || t.form.starts_with('-') && t.form.len() > 1);
@@ -205,7 +205,7 @@ impl Mentions {
             let (first, last) = (m.2, m.3.min(n - 1));
             let kind = dict.actor(m.1).kind;
             let describes = k == last && matches!(kind, ActorKind::Country | ActorKind::Demonym) && relation_after(last);
-            let in_sea = kind == ActorKind::Country && in_a_sea_name(tree, k);
+            let in_sea = matches!(kind, ActorKind::Country | ActorKind::Seat) && in_a_sea_name(tree, k);
             let model = k == last && matches!(kind, ActorKind::Organization(_) | ActorKind::Listed) && model_number(last);
             if describes || in_sea || model {
                 for slot in &mut names[first..=last] {
@@ -786,6 +786,12 @@ pub fn phrase_words(tree: &Tree, head: usize) -> Vec<usize> {
         let at = out[k];
         for &c in &tree.nodes[at].children {
             if matches!(tree.nodes[c].rel, Rel::Compound | Rel::Flat | Rel::Amod | Rel::NmodPoss | Rel::Det | Rel::Appos | Rel::Nummod) {
+                out.push(c);
+            }
+            // "a Greek-owned ship": the first half of a hyphenated participle in the phrase
+            // is the phrase's, however the parse hung it on the participle.
+            let hyphenated = tree.nodes[at].rel == Rel::Amod && at != head && c + 2 == at && tree.nodes[c + 1].form == "-";
+            if hyphenated && !out.contains(&c) {
                 out.push(c);
             }
             // "Dagolath's" hangs its "'s" as case; the possessor itself is in.

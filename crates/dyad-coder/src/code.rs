@@ -1246,12 +1246,21 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
 /// A seat of government named as a place ("a concert hall near Moscow", "a bus in Kabul")
 /// is its country, not its government; but a visit to it (04x, "arrived in Cairo for
 /// talks") is to its government.
+/// So is a capital city struck or shelled ("Russia shelled Kyiv", "rockets at Tel Aviv"):
+/// violence against a city falls on the country; against a building that stands for an
+/// institution ("drones attacked the Kremlin") on the institution.
 fn seats_as_places(tree: &Tree, dict: &Dictionaries, code: &str, targets: &mut [ActorRef]) {
     if code.starts_with("04") {
         return;
     }
+    let gazetteer = crate::places::Gazetteer::embedded();
     for t in targets {
-        if t.is_seat(dict) && (t.first..=t.last).any(|w| is_locative(tree.prep(w)) || tree.prep(w) == Some("outside")) {
+        let located = (t.first..=t.last).any(|w| is_locative(tree.prep(w)) || tree.prep(w) == Some("outside"));
+        let city = || {
+            let words: Vec<&str> = (t.first..=t.last).map(|w| tree.nodes[w].form).collect();
+            gazetteer.lookup(&words.join(" "), &[]).is_some_and(|place| t.code.starts_with(place.country.as_str()))
+        };
+        if t.is_seat(dict) && (located || is_violent(code) && city()) {
             t.code.truncate(3);
         }
     }

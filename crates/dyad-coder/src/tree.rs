@@ -174,6 +174,7 @@ impl<'a> Tree<'a> {
         tree.normalize_reporting_clauses();
         tree.normalize_report_adjuncts();
         tree.normalize_particles();
+        tree.normalize_participle_attachment();
         tree.normalize_control();
         tree.normalize_object_participles();
         tree.normalize_conjuncts();
@@ -369,6 +370,26 @@ impl<'a> Tree<'a> {
                     let rel = self.nodes[o].rel;
                     self.reattach(o, Some(h), rel, label);
                 }
+            }
+        }
+    }
+
+    /// "an Israeli strike on a school sheltering displaced families": a participle right
+    /// after the noun of a phrase hung on another noun describes the nearer one (the
+    /// school shelters, not the strike), unless it tells what the event did ("a strike
+    /// on a market killing 20").
+    fn normalize_participle_attachment(&mut self) {
+        for p in 1..self.nodes.len() {
+            let node = &self.nodes[p];
+            let Some(h) = node.head.filter(|&h| h < p - 1) else { continue };
+            if node.rel != Rel::Acl || node.xpos != "VBG" || matches!(node.lemma.as_ref(), "kill" | "wound" | "injure" | "leave" | "maim" | "destroy" | "damage") {
+                continue;
+            }
+            let m = p - 1;
+            let nearer = matches!(self.nodes[m].upos, "NOUN" | "PROPN") && self.nodes[m].rel == Rel::Nmod && self.nodes[m].head == Some(h);
+            if nearer {
+                let label = self.nodes[p].label;
+                self.reattach(p, Some(m), Rel::Acl, label);
             }
         }
     }
