@@ -61,8 +61,9 @@ pub struct ArticleContext {
     /// The two parties of the last event that had both: what "the two sides" means.
     last_pair: Option<(ActorRef, ActorRef)>,
     /// Who did each act of violence reported so far, with the word that told it
-    /// ("attacked", "strike"): whom "condemned the attack" condemns.
-    attackers: Vec<(String, ActorRef)>,
+    /// ("attacked", "strike") and the country it was done to: whom "condemned the attack"
+    /// condemns.
+    attackers: Vec<(String, ActorRef, Option<String>)>,
     /// The country of the article's dateline ("KHARTOUM, Sudan (Reuters) -"): whose "the
     /// army" is when nothing else says.
     home: Option<String>,
@@ -108,17 +109,24 @@ impl ArticleContext {
     }
 
     /// Remember who did an act of violence the article reported, told by `word` (a
-    /// lemma: "attack", "strike").
-    pub fn note_attacker(&mut self, word: &str, source: &ActorRef) {
+    /// lemma: "attack", "strike"), and to whom.
+    pub fn note_attacker(&mut self, word: &str, source: &ActorRef, target: Option<&ActorRef>) {
         if !source.code.starts_with(UNKNOWN_COUNTRY) {
-            self.attackers.push((word.to_string(), source.clone()));
+            let victim = target.and_then(|t| t.code.get(..3)).filter(|c| *c != UNKNOWN_COUNTRY).map(str::to_string);
+            self.attackers.push((word.to_string(), source.clone(), victim));
         }
     }
 
-    /// Who did the act of violence "the `noun`" points back to: of the last three, the
-    /// latest told with that word ("the attack" after "the RSF attacked", though the army
-    /// struck since), else the last one.
-    pub fn attacker(&self, noun: &str) -> Option<&ActorRef> {
+    /// Who did the act of violence "the `noun`" that `speaker` condemns points back to:
+    /// of the last five, the latest done to the speaker's own country ("Lebanon's prime
+    /// minister condemned the strikes" on Lebanon); else of the last three, the latest
+    /// told with that word ("the attack" after "the RSF attacked", though the army struck
+    /// since); else the last one.
+    pub fn attacker(&self, noun: &str, speaker: Option<&str>) -> Option<&ActorRef> {
+        let home = speaker.and_then(|s| s.get(..3)).filter(|c| *c != UNKNOWN_COUNTRY);
+        if let Some(hit) = self.attackers.iter().rev().take(5).find(|(_, a, victim)| home.is_some() && victim.as_deref() == home && a.code.get(..3) != home) {
+            return Some(&hit.1);
+        }
         let verb = match noun {
             "bombing" => "bomb",
             "shelling" => "shell",
@@ -128,7 +136,7 @@ impl ArticleContext {
             "airstrike" => "strike",
             other => other,
         };
-        self.attackers.iter().rev().take(3).find(|(w, _)| w == noun || w == verb).or(self.attackers.last()).map(|(_, a)| a)
+        self.attackers.iter().rev().take(3).find(|(w, _, _)| w == noun || w == verb).or(self.attackers.last()).map(|(_, a, _)| a)
     }
 
     /// The two parties of the last event of the article that named both.

@@ -241,7 +241,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     }
     for e in events.iter().filter(|e| is_violent(&e.code)) {
         if let Some(s) = &e.source {
-            context.note_attacker(&tree.nodes[e.anchor].lemma, s);
+            context.note_attacker(&tree.nodes[e.anchor].lemma, s, e.target.as_ref());
         }
     }
     for e in &mut events {
@@ -278,7 +278,8 @@ fn the_attack_named_before(tree: &Tree, context: &ArticleContext, found: &mut Fo
     let v = found.anchor;
     let definite = |o: usize| tree.children_with(o, Rel::Det).any(|d| matches!(tree.nodes[d].lemma.as_ref(), "the" | "this" | "that" | "these" | "those"));
     let pointer = tree.children_with(v, Rel::Obj).find(|&o| ATTACK_NOUNS.contains(&tree.nodes[o].lemma.as_ref()) && definite(o));
-    let Some((o, attacker)) = pointer.and_then(|o| context.attacker(&tree.nodes[o].lemma).map(|a| (o, a))) else { return };
+    let speaker = found.sources.first().map(|s| s.code.as_str());
+    let Some((o, attacker)) = pointer.and_then(|o| context.attacker(&tree.nodes[o].lemma, speaker).map(|a| (o, a))) else { return };
     if !found.sources.iter().any(|s| s.code == attacker.code) {
         // (The words are the ones that point back: "the attack".)
         found.targets.push(ActorRef { first: tree.leftmost(o), last: tree.rightmost(o), ..attacker.clone() });

@@ -937,6 +937,27 @@ fn inherits(tree: &Tree, v: usize) -> bool {
     }
 }
 
+/// "a day after", "two days after", "three days after …": the days an "after" clause at
+/// `v` is measured in, read from the words right before its "after".
+fn days_measured_after(tree: &Tree, v: usize) -> Option<i64> {
+    let m = tree.children_with(v, Rel::Mark).find(|&m| tree.nodes[m].lemma.as_ref() == "after")?;
+    let unit = tree.nodes.get(m.checked_sub(1)?)?;
+    if !matches!(unit.lemma.as_ref(), "day") {
+        return None;
+    }
+    let count = tree.nodes.get(m.checked_sub(2)?)?.form.to_lowercase();
+    match count.as_str() {
+        "a" | "one" => Some(1),
+        "two" => Some(2),
+        "three" => Some(3),
+        "four" => Some(4),
+        "five" => Some(5),
+        "six" => Some(6),
+        "seven" => Some(7),
+        n => n.parse().ok().filter(|&k: &i64| (1..=31).contains(&k)),
+    }
+}
+
 /// The date of the event anchored on word `anchor`: the date expression of its clause,
 /// or inherited along conjunction, reporting and control; else the publication date.
 /// `None` only when the sentence says nothing and the publication date is unknown.
@@ -950,12 +971,27 @@ pub fn event_date(tree: &Tree, anchor: usize, published: Option<Date>) -> Option
     // when it was only if coarser than a day ("last year after a visit", but not "on
     // Monday after an attack", which may have been on Sunday).
     let mut earlier = false;
+    // "on Thursday, a day after Hezbollah fired rockets": an "after" clause measured in
+    // days took place that many days before the clause it hangs on.
+    let mut days_before: Option<i64> = None;
     for _ in 0..8 {
         if let Some(d) = clause_date_here(tree, v, published) {
+            if let (Some(n), Precision::Day) = (days_before, d.precision) {
+                return add_days(d.date, -n).map(|date| EventDate::text(date, Precision::Day)).or(fallback);
+            }
             if earlier && d.precision == Precision::Day {
                 return fallback;
             }
             return Some(d);
+        }
+        if days_before.is_none() && tree.nodes[v].rel == Rel::Advcl {
+            if let Some(n) = days_measured_after(tree, v) {
+                days_before = Some(n);
+                if let Some(h) = tree.nodes[v].head {
+                    v = h;
+                    continue;
+                }
+            }
         }
         // "Austin stressed …, Ryder said on Tuesday": the report hangs on the reported
         // clause as parataxis, and lends it its date.

@@ -271,3 +271,11 @@ fn a_subject_owned_by_its_reporter_is_the_reporters() {
     let e = &events[0];
     assert_eq!((e["source"]["code"].as_str(), e["target"]["code"].as_str(), e["cameo"].as_str()), (Some("RUSMIL"), Some("UKR"), Some("192")), "{events:?}");
 }
+
+#[test]
+fn an_event_some_days_after_another_dates_the_other() {
+    // 2024-01-19 is a Friday: Thursday is the 18th, two days before it the 16th.
+    let events = code_text("2024-01-19", &[], "Pakistan carried out air strikes inside Iran on Thursday, two days after Iran struck targets in Pakistan.\n");
+    let dated: Vec<(&str, &str)> = events.iter().map(|e| (e["cameo"].as_str().unwrap(), e["date"].as_str().unwrap())).collect();
+    assert_eq!(dated, [("195", "2024-01-18"), ("190", "2024-01-16")], "{events:?}");
+}
