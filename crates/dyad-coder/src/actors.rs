@@ -323,12 +323,20 @@ impl Mentions {
             if (k > 0 && is_name_word(k - 1)) || (k + 1 < n && is_name_word(k + 1)) {
                 continue;
             }
-            let active: Vec<ActorId> = dict
+            let mut active: Vec<ActorId> = dict
                 .people_by_surname(tree.nodes[k].form)
                 .iter()
                 .copied()
                 .filter(|&id| dict.actor(id).codes.iter().any(|c| c.dates.contains(date)))
                 .collect();
+            // ("Modi" is Narendra Modi, not Salifou Mody, whose name only sounds the same:
+            // among spellings of one sound, the one written wins.)
+            if active.len() > 1 {
+                let written = |id: &ActorId| dict.actor(*id).name.split_whitespace().last().is_some_and(|last| last.eq_ignore_ascii_case(tree.nodes[k].form));
+                if active.iter().filter(|id| written(id)).count() == 1 {
+                    active.retain(written);
+                }
+            }
             if let [id] = active[..] {
                 if let Some(code) = dict.actor_code_on(id, date) {
                     names[k] = Some((code.as_str().to_string(), id, k, k));

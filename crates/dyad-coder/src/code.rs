@@ -1465,6 +1465,10 @@ fn code_noun(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, n: usize, pl
         sources.push(n);
     }
     sources.extend(tree.nodes[n].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Nmod && tree.prep(c).as_deref() == Some("by")));
+    // "during his visit to Kyiv": whose the event is, it is the doer of.
+    if sources.is_empty() {
+        sources.extend(tree.nodes[n].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::NmodPoss && tree.nodes[c].upos == "PRON" && mentions.is_named(c)));
+    }
     if sources.is_empty() && light_verb {
         sources = tree.subjects(head);
     }
