@@ -311,6 +311,13 @@ fn is_known(a: &ActorRef) -> bool {
     !a.code.starts_with(crate::actors::UNKNOWN_COUNTRY)
 }
 
+/// Give an actor of unknown country (`---MIL`) the country the clause shows it is of.
+fn give_country(a: &mut ActorRef, country: &str) {
+    if let Some(role) = a.code.strip_prefix(crate::actors::UNKNOWN_COUNTRY) {
+        a.code = format!("{country}{role}");
+    }
+}
+
 /// An actor of a known state (not an IGO, NGO, company or transnational group), whose
 /// first three letters are its country.
 fn is_state_actor(a: &ActorRef) -> bool {
@@ -1132,7 +1139,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         if let Some(country) = here {
             let people = if protest { &mut sources } else { &mut targets };
             for a in people.iter_mut().filter(|a| if protest { !is_known(a) && societal(a) } else { victim(a) }) {
-                a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
+                give_country(a, &country);
             }
         }
     }
@@ -1142,7 +1149,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         let insurgent = sources.iter().find(|a| is_known(a) && matches!(a.code.get(3..6), Some("REB" | "INS" | "SEP" | "UAF"))).and_then(|a| a.code.get(..3)).map(str::to_string);
         if let Some(country) = insurgent.filter(|c| !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "MNC" | "UIS")) {
             for a in targets.iter_mut().filter(|a| victim(a) && a.code.get(3..).is_some_and(dyad_dict::is_state_sector)) {
-                a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
+                give_country(a, &country);
             }
         }
     }
@@ -1155,7 +1162,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         let arrest = code.starts_with("173");
         if let Some(country) = state {
             for a in targets.iter_mut().filter(|a| !is_known(a) && (societal(a) || arrest)) {
-                a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
+                give_country(a, &country);
             }
         }
         // ("Riot police fired rubber bullets at opposition supporters in Dhaka": the state
@@ -1163,7 +1170,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         let repressed = targets.iter().find(|a| is_state_actor(a) && societal(a)).and_then(|a| a.code.get(..3)).map(str::to_string);
         if let Some(country) = repressed {
             for a in sources.iter_mut().filter(|a| !is_known(a) && a.code.get(3..6).is_some_and(dyad_dict::is_state_sector)) {
-                a.code = format!("{country}{}", &a.code[crate::actors::UNKNOWN_COUNTRY.len()..]);
+                give_country(a, &country);
             }
         }
     }
