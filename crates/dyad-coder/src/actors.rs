@@ -67,6 +67,16 @@ pub struct ArticleContext {
     /// The country of the article's dateline ("KHARTOUM, Sudan (Reuters) -"): whose "the
     /// army" is when nothing else says.
     home: Option<String>,
+    /// The last armed group the article named, and in which sentence: what "the group"
+    /// or "the militants" are, a few sentences on.
+    last_armed: Option<(ActorRef, usize)>,
+    /// Sentences of the article coded so far.
+    sentences: usize,
+}
+
+/// Whether an actor code is an armed group's (rebels, insurgents, militias, separatists).
+pub fn is_armed_group(code: &str) -> bool {
+    !code.starts_with(UNKNOWN_COUNTRY) && code.get(3..).is_some_and(|rest| rest.as_bytes().chunks(3).any(|c| matches!(c, b"REB" | b"INS" | b"UAF" | b"SEP")))
 }
 
 impl ArticleContext {
@@ -142,6 +152,23 @@ impl ArticleContext {
     /// The two parties of the last event of the article that named both.
     pub fn last_pair(&self) -> Option<&(ActorRef, ActorRef)> {
         self.last_pair.as_ref()
+    }
+
+    /// Remember an armed group the article named.
+    pub fn note_armed(&mut self, actor: &ActorRef) {
+        if is_armed_group(&actor.code) {
+            self.last_armed = Some((actor.clone(), self.sentences));
+        }
+    }
+
+    /// The armed group the article named in this sentence or the three before, if any.
+    pub fn last_armed(&self) -> Option<&ActorRef> {
+        self.last_armed.as_ref().filter(|(_, at)| self.sentences - at <= 3).map(|(a, _)| a)
+    }
+
+    /// One more sentence of the article has been coded.
+    pub fn end_sentence(&mut self) {
+        self.sentences += 1;
     }
 
     /// The actor an earlier sentence named for `role`, if any.
@@ -402,6 +429,22 @@ impl Mentions {
             let two = node.children.iter().any(|&c| matches!(tree.nodes[c].lemma.as_ref(), "two" | "both"));
             if party && two && node.form.ends_with('s') && self.names[k].is_none() && !self.groups.iter().any(|(w, _)| *w == k) {
                 self.groups.push((k, vec![pair.0.clone(), pair.1.clone()]));
+            }
+        }
+    }
+
+    /// "Hamas fighters attacked … The group said": "the group", "the movement" or "the
+    /// militants", naming no one themselves, are the armed group the article last named.
+    pub fn refer_armed(&mut self, tree: &Tree, armed: &ActorRef) {
+        for k in 0..tree.len() {
+            let node = &tree.nodes[k];
+            let definite = tree.children_with(k, Rel::Det).any(|d| tree.nodes[d].lemma.as_ref() == "the");
+            let group_noun = matches!(node.lemma.as_ref(), "group" | "movement" | "organisation" | "organization" | "militia");
+            let armed_role = self.agents[k].as_ref().is_some_and(|a| matches!(&a.0, AgentCode::Sector(s) if matches!(&**s, "REB" | "INS" | "UAF" | "SEP")));
+            // (Not "the ELN rebel group", which names its own.)
+            let unnamed = phrase_words(tree, k).iter().all(|&w| self.names[w].is_none());
+            if definite && (group_noun || armed_role) && unnamed && !self.groups.iter().any(|(w, _)| *w == k) {
+                self.groups.push((k, vec![ActorRef { first: tree.leftmost(k), last: tree.rightmost(k), ..armed.clone() }]));
             }
         }
     }

@@ -110,6 +110,13 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
         return Vec::new();
     }
     let mut mentions = Mentions::find(&tree, &words, dict, date, context);
+    // ("The two sides", "the group": who the article means, before pronouns are read.)
+    if let Some(pair) = context.last_pair() {
+        mentions.refer_pairs(&tree, pair);
+    }
+    if let Some(armed) = context.last_armed() {
+        mentions.refer_armed(&tree, armed);
+    }
     let mut events = Vec::new();
     // Who "he" and "she" mean: the last person who was the subject of a clause before
     // the pronoun, in this sentence or (for the first clauses) an earlier one.
@@ -164,9 +171,6 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
     groups.sort_unstable_by_key(|(s, _)| std::cmp::Reverse(*s));
     for (s, actors) in groups {
         mentions.refer_group(&tree, &actors, s);
-    }
-    if let Some(pair) = context.last_pair() {
-        mentions.refer_pairs(&tree, pair);
     }
     person_subjects.sort_unstable();
     for &(at, id) in &person_subjects {
@@ -244,6 +248,10 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
             context.note_attacker(&tree.nodes[e.anchor].lemma, s, e.target.as_ref());
         }
     }
+    for a in events.iter().flat_map(|e| e.target.iter().chain(e.source.iter())) {
+        context.note_armed(a);
+    }
+    context.end_sentence();
     for e in &mut events {
         e.date = match e.dated_by {
             DatedBy::Anchor => crate::dates::event_date(&tree, e.anchor, published),
@@ -1146,7 +1154,9 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // "Myanmar's resistance forces seized a military base": the state forces a country's
     // rebels fight, where nothing says whose, are that country's.
     if is_violent(&code) {
-        let insurgent = sources.iter().find(|a| is_known(a) && matches!(a.code.get(3..6), Some("REB" | "INS" | "SEP" | "UAF"))).and_then(|a| a.code.get(..3)).map(str::to_string);
+        // (Only rebels named by their country, "Rebels in eastern Congo", "Myanmar's
+        // resistance forces": a named group may fight a foreign state, as Hamas does.)
+        let insurgent = sources.iter().find(|a| a.id.is_none() && is_known(a) && matches!(a.code.get(3..6), Some("REB" | "INS" | "SEP" | "UAF"))).and_then(|a| a.code.get(..3)).map(str::to_string);
         if let Some(country) = insurgent.filter(|c| !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "MNC" | "UIS")) {
             for a in targets.iter_mut().filter(|a| victim(a) && a.code.get(3..).is_some_and(dyad_dict::is_state_sector)) {
                 give_country(a, &country);
@@ -1156,10 +1166,11 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // "The Taliban banned women from working", "Germany arrested three men": people of no
     // stated country whom a state arrests, bans or represses are its own.
     if code.starts_with("17") {
-        let state = sources.iter().find(|a| is_state_actor(a)).and_then(|a| a.code.get(..3)).map(str::to_string);
+        let ruler = sources.iter().find(|a| is_state_actor(a));
+        let state = ruler.and_then(|a| a.code.get(..3)).map(str::to_string);
         // (Whoever a state arrests or charges without a stated country is its own: "arrested
-        // a former vice president".)
-        let arrest = code.starts_with("173");
+        // a former vice president"; but the soldiers an armed group holds are its enemy's.)
+        let arrest = code.starts_with("173") && ruler.is_some_and(|a| !crate::actors::is_armed_group(&a.code));
         if let Some(country) = state {
             for a in targets.iter_mut().filter(|a| !is_known(a) && (societal(a) || arrest)) {
                 give_country(a, &country);

@@ -279,3 +279,15 @@ fn an_event_some_days_after_another_dates_the_other() {
     let dated: Vec<(&str, &str)> = events.iter().map(|e| (e["cameo"].as_str().unwrap(), e["date"].as_str().unwrap())).collect();
     assert_eq!(dated, [("195", "2024-01-18"), ("190", "2024-01-16")], "{events:?}");
 }
+
+#[test]
+fn the_group_is_the_armed_group_the_article_just_named() {
+    let text = "Hamas fighters attacked an Israeli army post near the Gaza border on Sunday. The group said it had killed three soldiers.\n\n\
+                The militant group also fired rockets at Sderot.\n";
+    let events = code_text("2024-05-12", &[], text);
+    let sources: Vec<&str> = events.iter().map(|e| e["source"]["code"].as_str().unwrap()).collect();
+    assert_eq!(sources, ["PSEREBHMS"; 3], "{events:?}");
+    // A group with a name of its own is that one: "the ELN rebel group".
+    let events = code_text("2024-05-12", &[], "Hamas fighters attacked an Israeli army post. Colombia's government and the ELN rebel group agreed to extend a ceasefire.\n");
+    assert!(events.iter().any(|e| e["target"]["code"] == "COLREBELN" || e["source"]["code"] == "COLREBELN"), "{events:?}");
+}
