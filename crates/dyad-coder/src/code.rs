@@ -873,9 +873,14 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     let clause_like = !tree.is_participle_on_noun(v) || tree.nodes[v].head.is_some_and(existential);
     if passive && subject_nodes.is_empty() && sources.is_empty() && !has_by_phrase && clause_like {
         let known = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
+        // (Not where an attack the clause names happened: "killed in an attack in northern
+        // Mali" names no attacker; "killed in Ukraine", as the field codes it, does.)
+        let attack_noun = |n: usize| ATTACK_NOUNS.contains(&tree.nodes[n].lemma.as_ref()) || dict.in_synset("ATTACK", &tree.nodes[n].lemma);
+        let scene = |c: &usize| is_violent(&code) && is_locative(tree.prep(*c)) && tree.nodes[*c].head.is_some_and(attack_noun);
         let parties: Vec<usize> = participant_obliques(tree, v)
             .flat_map(|o| std::iter::once(o).chain(nominal_chain(tree, o)))
             .filter(|&c| !object_nodes.contains(&c))
+            .filter(|c| !scene(c))
             .filter(known)
             .collect();
         // "a mortar bomb was fired at it from the Gaza Strip": where the act came from is
@@ -1138,12 +1143,16 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
             named.or_else(placed).and_then(|code| code.get(..3).map(str::to_string))
         };
         // (The victims' own place too: "villagers in Zamfara state".)
-        let holders = std::iter::once(v).chain(if violence { object_nodes.clone() } else { Vec::new() });
+        // (And the attack the clause names: "killed in a missile strike on Odesa".)
+        let attacks: Vec<usize> = tree.nodes[v].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Obl && (ATTACK_NOUNS.contains(&tree.nodes[c].lemma.as_ref()) || dict.in_synset("ATTACK", &tree.nodes[c].lemma))).collect();
+        let holders = std::iter::once(v).chain(if violence { object_nodes.iter().copied().chain(attacks).collect() } else { Vec::new() });
         // ("abducted 200 schoolgirls from Chibok": where they were taken from.)
         // (Not "near the Chinese border", which two countries share.)
         let border = |c: usize| matches!(tree.nodes[c].lemma.as_ref(), "border" | "frontier" | "boundary");
-        let where_prep = |c: usize| !border(c) && (is_locative(tree.prep(c)) || violence && tree.prep(c) == Some("from"));
-        let here = holders.flat_map(|h| tree.nodes[h].children.clone()).filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl | Rel::Nmod) && where_prep(c)).find_map(country_of);
+        let where_prep = |c: usize| !border(c) && (is_locative(tree.prep(c)) || violence && matches!(tree.prep(c), Some("from" | "on")));
+        // (A place, not an event: "killed in a Russian missile strike" is not in Russia.)
+        let event = |c: usize| ATTACK_NOUNS.contains(&tree.nodes[c].lemma.as_ref()) || dict.in_synset("ATTACK", &tree.nodes[c].lemma);
+        let here = holders.flat_map(|h| tree.nodes[h].children.clone()).filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl | Rel::Nmod) && where_prep(c) && !event(c)).find_map(country_of);
         if let Some(country) = here {
             let people = if protest { &mut sources } else { &mut targets };
             for a in people.iter_mut().filter(|a| if protest { !is_known(a) && societal(a) } else { victim(a) }) {
