@@ -276,6 +276,11 @@ const ATTACK_NOUNS: &[&str] = &[
     "attack", "strike", "airstrike", "bombing", "shelling", "assault", "raid", "killing", "massacre", "invasion", "incursion", "offensive", "shooting", "bombardment", "ambush",
 ];
 
+/// Whether word `n` is a noun of an act of violence ("attack", "strike", "bombing").
+fn is_attack_noun(tree: &Tree, dict: &Dictionaries, n: usize) -> bool {
+    ATTACK_NOUNS.contains(&tree.nodes[n].lemma.as_ref()) || dict.in_synset("ATTACK", &tree.nodes[n].lemma)
+}
+
 /// "Ukrainian forces struck a depot … The EU condemned the attack": disapproving or
 /// rejecting "the attack" (naming no one) is aimed at whoever the article last said
 /// attacked.
@@ -875,7 +880,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         let known = |c: &usize| mentions.phrase_actor(tree, dict, *c).is_some_and(|a| is_known(&a));
         // (Not where an attack the clause names happened: "killed in an attack in northern
         // Mali" names no attacker; "killed in Ukraine", as the field codes it, does.)
-        let attack_noun = |n: usize| ATTACK_NOUNS.contains(&tree.nodes[n].lemma.as_ref()) || dict.in_synset("ATTACK", &tree.nodes[n].lemma);
+        let attack_noun = |n: usize| is_attack_noun(tree, dict, n);
         let scene = |c: &usize| is_violent(&code) && is_locative(tree.prep(*c)) && tree.nodes[*c].head.is_some_and(attack_noun);
         let parties: Vec<usize> = participant_obliques(tree, v)
             .flat_map(|o| std::iter::once(o).chain(nominal_chain(tree, o)))
@@ -1144,15 +1149,14 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         };
         // (The victims' own place too: "villagers in Zamfara state".)
         // (And the attack the clause names: "killed in a missile strike on Odesa".)
-        let attacks: Vec<usize> = tree.nodes[v].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Obl && (ATTACK_NOUNS.contains(&tree.nodes[c].lemma.as_ref()) || dict.in_synset("ATTACK", &tree.nodes[c].lemma))).collect();
+        let attacks: Vec<usize> = tree.nodes[v].children.iter().copied().filter(|&c| tree.nodes[c].rel == Rel::Obl && is_attack_noun(tree, dict, c)).collect();
         let holders = std::iter::once(v).chain(if violence { object_nodes.iter().copied().chain(attacks).collect() } else { Vec::new() });
         // ("abducted 200 schoolgirls from Chibok": where they were taken from.)
         // (Not "near the Chinese border", which two countries share.)
         let border = |c: usize| matches!(tree.nodes[c].lemma.as_ref(), "border" | "frontier" | "boundary");
         let where_prep = |c: usize| !border(c) && (is_locative(tree.prep(c)) || violence && matches!(tree.prep(c), Some("from" | "on")));
         // (A place, not an event: "killed in a Russian missile strike" is not in Russia.)
-        let event = |c: usize| ATTACK_NOUNS.contains(&tree.nodes[c].lemma.as_ref()) || dict.in_synset("ATTACK", &tree.nodes[c].lemma);
-        let here = holders.flat_map(|h| tree.nodes[h].children.clone()).filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl | Rel::Nmod) && where_prep(c) && !event(c)).find_map(country_of);
+        let here = holders.flat_map(|h| tree.nodes[h].children.clone()).filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl | Rel::Nmod) && where_prep(c) && !is_attack_noun(tree, dict, c)).find_map(country_of);
         if let Some(country) = here {
             let people = if protest { &mut sources } else { &mut targets };
             for a in people.iter_mut().filter(|a| if protest { !is_known(a) && societal(a) } else { victim(a) }) {
