@@ -365,14 +365,8 @@ const ANNOUNCING_VERBS: &[&str] =
 fn announced(tree: &Tree, v: usize) -> Option<(Announcement, Option<usize>)> {
     // A noun's event ("will hold talks", "talks will be held") is announced with the verb
     // it hangs on.
-    let mut c = v;
-    for _ in 0..4 {
-        if tree.is_verbal(c) {
-            break;
-        }
-        c = tree.nodes[c].head?;
-    }
-    if !tree.is_verbal(c) || tree.is_negated(c) || tree.is_conditional(c) {
+    let c = verb_above(tree, v)?;
+    if tree.is_negated(c) || tree.is_conditional(c) {
         return None;
     }
     let first = tree.first_conjunct(c);
@@ -422,19 +416,21 @@ fn complement_of_unreal(tree: &Tree, v: usize) -> bool {
     tree.nodes[v].rel == Rel::Xcomp && tree.nodes[v].head.is_some_and(|h| tree.is_negated(h) || tree.is_modal(h) || tree.is_conditional(h))
 }
 
-/// The verb of the clause an event's anchor is in (a noun's event is its verb's).
-fn clause_of(tree: &Tree, anchor: usize) -> usize {
+/// The verbal word at `anchor` or nearest above it (a noun's event is its verb's).
+fn verb_above(tree: &Tree, anchor: usize) -> Option<usize> {
     let mut c = anchor;
     for _ in 0..4 {
         if tree.is_verbal(c) {
-            break;
+            return Some(c);
         }
-        match tree.nodes[c].head {
-            Some(h) => c = h,
-            None => break,
-        }
+        c = tree.nodes[c].head?;
     }
-    tree.first_conjunct(c)
+    tree.is_verbal(c).then_some(c)
+}
+
+/// The first verb of the clause an event's anchor is in.
+fn clause_of(tree: &Tree, anchor: usize) -> usize {
+    tree.first_conjunct(verb_above(tree, anchor).unwrap_or(anchor))
 }
 
 /// Under `Future::Announced`, an act announced stands (as its announcement) although it
