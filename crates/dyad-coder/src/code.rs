@@ -397,6 +397,11 @@ fn announced(tree: &Tree, v: usize) -> Option<(Announcement, Option<usize>)> {
         if tree.nodes[h].form == "going" && tree.children_with(h, Rel::Aux).any(|a| tree.nodes[a].lemma.as_ref() == "be") {
             return Some((Announcement::Intent, reporter(h)));
         }
+        // "Russia will continue to attack", "will seek to meet": the act itself is announced.
+        let aspect = matches!(tree.nodes[h].lemma.as_ref(), "continue" | "keep" | "start" | "begin" | "resume" | "seek" | "try");
+        if aspect && aux_of(h, &["will", "shall", "'ll", "wo"]) && !tree.is_negated(h) {
+            return Some((Announcement::Intent, reporter(h)));
+        }
         let lemma = head_lemma?;
         if INTENT_VERBS.contains(&lemma) || THREAT_VERBS.contains(&lemma) {
             if tree.is_negated(h) || tree.is_conditional(h) || tree.is_modal(h) {
@@ -413,7 +418,10 @@ fn announced(tree: &Tree, v: usize) -> Option<(Announcement, Option<usize>)> {
 /// coding ontology, composition decides what the outer verb makes of its complement:
 /// "not allow" + "join" is one refusal.)
 fn complement_of_unreal(tree: &Tree, v: usize) -> bool {
-    tree.nodes[v].rel == Rel::Xcomp && tree.nodes[v].head.is_some_and(|h| tree.is_negated(h) || tree.is_modal(h) || tree.is_conditional(h))
+    // ("The new law will allow Ukraine to mobilise": nor what a future verb is to bring
+    // about.)
+    let future = |h: usize| tree.children_with(h, Rel::Aux).any(|a| matches!(tree.nodes[a].lemma.as_ref(), "will" | "shall" | "'ll" | "wo"));
+    tree.nodes[v].rel == Rel::Xcomp && tree.nodes[v].head.is_some_and(|h| tree.is_negated(h) || tree.is_modal(h) || tree.is_conditional(h) || future(h))
 }
 
 /// The verbal word at `anchor` or nearest above it (a noun's event is its verb's).
@@ -479,6 +487,14 @@ fn code_as_announced(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, f: &
 /// plan: nothing happened (yet).
 fn is_hypothetical(tree: &Tree, v: usize) -> bool {
     if tree.is_negated(v) || tree.is_modal(v) || tree.is_conditional(v) {
+        return true;
+    }
+    // "Sanctions will remain until Russia withdraws", "before Iran attacks": a temporal
+    // clause in the present speaks of what has not happened yet.
+    let prospective = tree.nodes[v].rel == Rel::Advcl
+        && matches!(tree.nodes[v].xpos, "VBZ" | "VBP" | "VB")
+        && tree.children_with(v, Rel::Mark).any(|m| matches!(tree.nodes[m].lemma.as_ref(), "until" | "till" | "before" | "once" | "when" | "unless"));
+    if prospective {
         return true;
     }
     // "will have to work with him", "needs to withdraw": an obligation is not the act.
