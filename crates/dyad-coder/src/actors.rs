@@ -74,9 +74,12 @@ pub struct ArticleContext {
     sentences: usize,
 }
 
-/// Whether an actor code is an armed group's (rebels, insurgents, militias, separatists).
+/// The roles of armed groups: rebels, insurgents, militias, separatists.
+pub const ARMED_ROLES: [&str; 4] = ["REB", "INS", "UAF", "SEP"];
+
+/// Whether an actor code is an armed group's.
 pub fn is_armed_group(code: &str) -> bool {
-    !code.starts_with(UNKNOWN_COUNTRY) && code.get(3..).is_some_and(|rest| rest.as_bytes().chunks(3).any(|c| matches!(c, b"REB" | b"INS" | b"UAF" | b"SEP")))
+    !code.starts_with(UNKNOWN_COUNTRY) && code.get(3..).is_some_and(|rest| rest.as_bytes().chunks(3).any(|c| ARMED_ROLES.iter().any(|r| r.as_bytes() == c)))
 }
 
 impl ArticleContext {
@@ -85,8 +88,10 @@ impl ArticleContext {
     pub fn with_dateline(dateline: Option<&str>) -> ArticleContext {
         let gazetteer = crate::places::Gazetteer::embedded();
         let home = dateline.and_then(|d| {
-            d.split([',', '(', '-', '\u{2013}', '\u{2014}'])
-                .map(str::trim)
+            // (Not on a hyphen inside a name, "PORT-AU-PRINCE"; the one that ends a dateline,
+            // "GAZA CITY -", is trimmed.)
+            d.split([',', '(', '\u{2013}', '\u{2014}'])
+                .map(|part| part.trim().trim_end_matches('-').trim_end())
                 .filter(|part| !part.is_empty())
                 .take(2)
                 .find_map(|part| gazetteer.lookup(part, &[]))
@@ -169,6 +174,12 @@ impl ArticleContext {
     /// One more sentence of the article has been coded.
     pub fn end_sentence(&mut self) {
         self.sentences += 1;
+    }
+
+    /// Who "the ministry", "the army" (`role`, a state's) is when the sentence does not
+    /// say: the holder an earlier sentence named, else the dateline country's.
+    pub fn definite_holder(&self, role: &str) -> Option<String> {
+        self.role_holder(role).map(str::to_string).or_else(|| self.home().filter(|_| dyad_dict::is_state_sector(role)).map(|h| format!("{h}{role}")))
     }
 
     /// The actor an earlier sentence named for `role`, if any.
@@ -383,8 +394,8 @@ impl Mentions {
             let subject = matches!(node.rel, Rel::Nsubj | Rel::NsubjPass);
             // But the owner of a subject is the actor it names: "Russia said its forces
             // captured Avdiivka" (its forces are Russia's, RUSMIL).
-            let owner_of_subject = node.rel == Rel::NmodPoss && node.head.is_some_and(|h| matches!(tree.nodes[h].rel, Rel::Nsubj | Rel::NsubjPass));
-            let pronoun = matches!(node.lemma.as_ref(), "it" | "they") || owner_of_subject && matches!(node.form.to_lowercase().as_str(), "its" | "their");
+            let owner_of_subject = owned_subject(tree, k).is_some();
+            let pronoun = matches!(node.lemma.as_ref(), "it" | "they") || owner_of_subject;
             if (subject || owner_of_subject) && node.upos == "PRON" && pronoun && self.names[k].is_none() {
                 self.names[k] = Some((actor.code.clone(), id, k, k));
             }
@@ -405,9 +416,8 @@ impl Mentions {
             }
             // "Sudan's army said its aircraft struck …": a subject owned by "its" or
             // "their" is the actor's own (with the role its noun names: "its soldiers").
-            let Some(h) = node.head.filter(|&h| node.rel == Rel::NmodPoss && matches!(tree.nodes[h].rel, Rel::Nsubj | Rel::NsubjPass)) else { continue };
-            let owner = matches!(node.form.to_lowercase().as_str(), "its" | "their") && actors.len() == 1;
-            if !owner || self.names[h].is_some() || self.groups.iter().any(|(w, _)| *w == h) {
+            let Some(h) = owned_subject(tree, k) else { continue };
+            if actors.len() != 1 || self.names[h].is_some() || self.groups.iter().any(|(w, _)| *w == h) {
                 continue;
             }
             let role = phrase_words(tree, h).iter().filter_map(|&w| self.agents[w].as_ref()).map(|a| a.0.clone()).next();
@@ -440,10 +450,10 @@ impl Mentions {
             let node = &tree.nodes[k];
             let definite = tree.children_with(k, Rel::Det).any(|d| tree.nodes[d].lemma.as_ref() == "the");
             let group_noun = matches!(node.lemma.as_ref(), "group" | "movement" | "organisation" | "organization" | "militia");
-            let armed_role = self.agents[k].as_ref().is_some_and(|a| matches!(&a.0, AgentCode::Sector(s) if matches!(&**s, "REB" | "INS" | "UAF" | "SEP")));
+            let armed_role = self.agents[k].as_ref().is_some_and(|a| matches!(&a.0, AgentCode::Sector(s) if ARMED_ROLES.contains(&&**s)));
             // (Not "the ELN rebel group", which names its own.)
-            let unnamed = phrase_words(tree, k).iter().all(|&w| self.names[w].is_none());
-            if definite && (group_noun || armed_role) && unnamed && !self.groups.iter().any(|(w, _)| *w == k) {
+            let unnamed = || phrase_words(tree, k).iter().all(|&w| self.names[w].is_none());
+            if definite && (group_noun || armed_role) && !self.groups.iter().any(|(w, _)| *w == k) && unnamed() {
                 self.groups.push((k, vec![ActorRef { first: tree.leftmost(k), last: tree.rightmost(k), ..armed.clone() }]));
             }
         }
@@ -792,6 +802,14 @@ fn place_nmods(tree: &Tree, head: usize) -> Vec<usize> {
 
 /// The country part of an actor whose role is known but whose country is not.
 pub const UNKNOWN_COUNTRY: &str = "---";
+
+/// The subject word `k` owns, when `k` is "its" or "their" on a subject ("its forces
+/// captured", "their fighters attacked").
+fn owned_subject(tree: &Tree, k: usize) -> Option<usize> {
+    let node = &tree.nodes[k];
+    let owner = node.rel == Rel::NmodPoss && matches!(node.form.to_lowercase().as_str(), "its" | "their");
+    node.head.filter(|&h| owner && matches!(tree.nodes[h].rel, Rel::Nsubj | Rel::NsubjPass))
+}
 
 /// CAMEO's primary roles: the state's and its challengers' organs. An actor holds one.
 const PRIMARY_ROLES: [&str; 11] = ["COP", "GOV", "INS", "JUD", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF"];

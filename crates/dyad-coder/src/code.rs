@@ -144,7 +144,7 @@ pub fn code_sentence(sentence: &Sentence, published: Option<Date>, dict: &Dictio
             // article means, for what "its" refers to as for itself.)
             let definite = tree.children_with(s, Rel::Det).any(|d| tree.nodes[d].lemma.as_ref() == "the");
             if let Some(role) = actor.code.strip_prefix(crate::actors::UNKNOWN_COUNTRY).filter(|r| definite && dyad_dict::is_state_sector(r)) {
-                if let Some(code) = context.role_holder(role).map(str::to_string).or_else(|| context.home().map(|h| format!("{h}{role}"))) {
+                if let Some(code) = context.definite_holder(role) {
                     actor.code = code;
                 }
             }
@@ -365,7 +365,7 @@ const ANNOUNCING_VERBS: &[&str] =
 fn announced(tree: &Tree, v: usize) -> Option<(Announcement, Option<usize>)> {
     // A noun's event ("will hold talks", "talks will be held") is announced with the verb
     // it hangs on.
-    let c = verb_above(tree, v)?;
+    let c = tree.verb_above(v)?;
     if tree.is_negated(c) || tree.is_conditional(c) {
         return None;
     }
@@ -385,7 +385,7 @@ fn announced(tree: &Tree, v: usize) -> Option<(Announcement, Option<usize>)> {
             _ => None,
         };
     }
-    if aux(&["will", "shall", "'ll", "wo", "ll"]) {
+    if tree.is_future(c) || tree.is_future(first) {
         // ("Germany will send tanks, Scholz said on Friday": the report hung on the clause.)
         let hung = || tree.children_with(first, Rel::Parataxis).find(|&p| ANNOUNCING_VERBS.contains(&tree.nodes[p].lemma.as_ref()));
         let r = reporter(first).or_else(hung);
@@ -394,12 +394,12 @@ fn announced(tree: &Tree, v: usize) -> Option<(Announcement, Option<usize>)> {
     let h = head?;
     if tree.nodes[first].rel == Rel::Xcomp {
         // "is going to meet"
-        if tree.nodes[h].form == "going" && tree.children_with(h, Rel::Aux).any(|a| tree.nodes[a].lemma.as_ref() == "be") {
+        if tree.is_going_to(h) {
             return Some((Announcement::Intent, reporter(h)));
         }
         // "Russia will continue to attack", "will seek to meet": the act itself is announced.
         let aspect = matches!(tree.nodes[h].lemma.as_ref(), "continue" | "keep" | "start" | "begin" | "resume" | "seek" | "try");
-        if aspect && aux_of(h, &["will", "shall", "'ll", "wo"]) && !tree.is_negated(h) {
+        if aspect && tree.is_future(h) && !tree.is_negated(h) {
             return Some((Announcement::Intent, reporter(h)));
         }
         let lemma = head_lemma?;
@@ -420,25 +420,12 @@ fn announced(tree: &Tree, v: usize) -> Option<(Announcement, Option<usize>)> {
 fn complement_of_unreal(tree: &Tree, v: usize) -> bool {
     // ("The new law will allow Ukraine to mobilise": nor what a future verb is to bring
     // about.)
-    let future = |h: usize| tree.children_with(h, Rel::Aux).any(|a| matches!(tree.nodes[a].lemma.as_ref(), "will" | "shall" | "'ll" | "wo"));
-    tree.nodes[v].rel == Rel::Xcomp && tree.nodes[v].head.is_some_and(|h| tree.is_negated(h) || tree.is_modal(h) || tree.is_conditional(h) || future(h))
-}
-
-/// The verbal word at `anchor` or nearest above it (a noun's event is its verb's).
-fn verb_above(tree: &Tree, anchor: usize) -> Option<usize> {
-    let mut c = anchor;
-    for _ in 0..4 {
-        if tree.is_verbal(c) {
-            return Some(c);
-        }
-        c = tree.nodes[c].head?;
-    }
-    tree.is_verbal(c).then_some(c)
+    tree.nodes[v].rel == Rel::Xcomp && tree.nodes[v].head.is_some_and(|h| tree.is_negated(h) || tree.is_modal(h) || tree.is_conditional(h) || tree.is_future(h))
 }
 
 /// The first verb of the clause an event's anchor is in.
 fn clause_of(tree: &Tree, anchor: usize) -> usize {
-    tree.first_conjunct(verb_above(tree, anchor).unwrap_or(anchor))
+    tree.first_conjunct(tree.verb_above(anchor).unwrap_or(anchor))
 }
 
 /// Under `Future::Announced`, an act announced stands (as its announcement) although it
@@ -586,11 +573,9 @@ fn definite_roles(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, context
         };
         if let Some(c) = country {
             a.code = format!("{c}{role}");
-        } else if let Some(holder) = context.role_holder(role) {
-            a.code = holder.to_string();
-        } else if let Some(home) = context.home().filter(|_| dyad_dict::is_state_sector(role)) {
+        } else if let Some(holder) = context.definite_holder(role) {
             // (Else the dateline's: "the army" in a story filed from Khartoum.)
-            a.code = format!("{home}{role}");
+            a.code = holder;
         }
     }
 }
@@ -674,7 +659,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         return None;
     }
     // "is going to visit": the future, not a journey.
-    if lemma == "go" && form == "going" && tree.children_with(v, Rel::Xcomp).any(|x| tree.children_with(x, Rel::Mark).any(|m| tree.nodes[m].lemma.as_ref() == "to")) && tree.children_with(v, Rel::Aux).any(|a| tree.nodes[a].lemma.as_ref() == "be") {
+    if lemma == "go" && tree.is_going_to(v) {
         return None;
     }
     let passive = tree.is_passive(v);
@@ -736,12 +721,12 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     // ("Russian air defences shot down drones over the Belgorod region" is no `SRC shoot
     // down &WEAPON over TGT`, 074: a state guards others with aid, not itself.)
     let country_at = |n: usize| mentions.phrase_actor(tree, dict, n).filter(is_state_actor).and_then(|a| a.code.get(..3).map(str::to_string));
-    let subject_country = slots.logical_subjects.first().and_then(|&s| country_at(s));
+    let subject_country = || slots.logical_subjects.first().and_then(|&s| country_at(s));
     for p in dict.verb_patterns(lemma) {
         if let Some(b) = bind(tree, mentions, dict, v, p, &slots, &scope) {
             let aid = p.code.as_ref().is_some_and(|c| c.as_str().starts_with("07"));
             let place_country = || b.target.or(b.target_place).and_then(|t| country_at(t).or_else(|| places.and_then(|day| place_actor(tree, dict, t, day)).and_then(|(a, _)| a.code.get(..3).map(str::to_string))));
-            let giver = || b.source.and_then(country_at).or_else(|| subject_country.clone());
+            let giver = || b.source.and_then(country_at).or_else(subject_country);
             if aid && giver().is_some_and(|g| place_country().is_some_and(|t| t == g)) {
                 continue;
             }
@@ -1151,7 +1136,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     let protest = code.starts_with("14") && sources.iter().any(|a| !is_known(a) && societal(a));
     // (Victims of violence of any role: "killed 15 soldiers in northern Burkina Faso" are
     // Burkina Faso's soldiers.)
-    let victim = |a: &ActorRef| !is_known(a) && a.code.starts_with(crate::actors::UNKNOWN_COUNTRY);
+    let victim = |a: &ActorRef| !is_known(a);
     let violence = is_violent(&code) && targets.iter().any(victim);
     if protest || violence {
         let country_of = |c: usize| {
@@ -1165,8 +1150,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
         let holders = std::iter::once(v).chain(if violence { object_nodes.iter().copied().chain(attacks).collect() } else { Vec::new() });
         // ("abducted 200 schoolgirls from Chibok": where they were taken from.)
         // (Not "near the Chinese border", which two countries share.)
-        let border = |c: usize| matches!(tree.nodes[c].lemma.as_ref(), "border" | "frontier" | "boundary");
-        let where_prep = |c: usize| !border(c) && (is_locative(tree.prep(c)) || violence && matches!(tree.prep(c), Some("from" | "on")));
+        let where_prep = |c: usize| !is_border(tree, c) && (is_locative(tree.prep(c)) || violence && matches!(tree.prep(c), Some("from" | "on")));
         // (A place, not an event: "killed in a Russian missile strike" is not in Russia.)
         let here = holders.flat_map(|h| tree.nodes[h].children.clone()).filter(|&c| matches!(tree.nodes[c].rel, Rel::Obl | Rel::Nmod) && where_prep(c) && !is_attack_noun(tree, dict, c)).find_map(country_of);
         if let Some(country) = here {
@@ -1181,7 +1165,7 @@ fn code_verb(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, pl
     if is_violent(&code) {
         // (Only rebels named by their country, "Rebels in eastern Congo", "Myanmar's
         // resistance forces": a named group may fight a foreign state, as Hamas does.)
-        let insurgent = sources.iter().find(|a| a.id.is_none() && is_known(a) && matches!(a.code.get(3..6), Some("REB" | "INS" | "SEP" | "UAF"))).and_then(|a| a.code.get(..3)).map(str::to_string);
+        let insurgent = sources.iter().find(|a| a.id.is_none() && is_known(a) && a.code.get(3..6).is_some_and(|r| crate::actors::ARMED_ROLES.contains(&r))).and_then(|a| a.code.get(..3)).map(str::to_string);
         if let Some(country) = insurgent.filter(|c| !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "MNC" | "UIS")) {
             for a in targets.iter_mut().filter(|a| victim(a) && a.code.get(3..).is_some_and(dyad_dict::is_state_sector)) {
                 give_country(a, &country);
@@ -1308,6 +1292,11 @@ fn seats_as_places(tree: &Tree, dict: &Dictionaries, code: &str, targets: &mut [
             t.code.truncate(3);
         }
     }
+}
+
+/// A border, which two countries share: never one party's place.
+fn is_border(tree: &Tree, c: usize) -> bool {
+    matches!(tree.nodes[c].lemma.as_ref(), "border" | "frontier" | "boundary")
 }
 
 /// A preposition that says where: "in Khartoum", "near Moscow".
@@ -1618,7 +1607,7 @@ fn participant_obliques<'t>(tree: &'t Tree, v: usize) -> impl Iterator<Item = us
     // ("In the Netherlands, authorities have taken …": a place set before the verb is the
     // scene, not a party.)
     // (Nor "near the Chinese border": a border is a place two countries share.)
-    let border = move |c: usize| matches!(tree.nodes[c].lemma.as_ref(), "border" | "frontier" | "boundary") && matches!(tree.prep(c), Some("near" | "along" | "across" | "at" | "on" | "by"));
+    let border = move |c: usize| is_border(tree, c) && matches!(tree.prep(c), Some("near" | "along" | "across" | "at" | "on" | "by"));
     let scene = move |c: usize| c < v && is_locative(tree.prep(c)) || border(c);
     phrases.filter(move |&c| {
         matches!(tree.nodes[c].rel, Rel::Obl | Rel::Iobj)
@@ -1709,10 +1698,7 @@ struct Slots {
 fn slot_candidates(tree: &Tree, v: usize, e: &dyad_dict::Element, scope: &[usize], slots: &Slots) -> Vec<usize> {
     // "hand over TGT": a preposition of the pattern may be the verb's particle
     // ("handed over the prisoners", "prisoners were handed over").
-    let particle = !e.prep.is_empty()
-        && tree.nodes[v].children.iter().any(|&c| {
-            tree.nodes[c].label.starts_with("compound:prt") && e.prep.iter().any(|p| p.eq_ignore_ascii_case(&tree.nodes[c].lemma))
-        });
+    let particle = !e.prep.is_empty() && tree.has_particle(v, &e.prep);
     if !e.prep.is_empty() && !particle {
         // (A phrase written after the verb is not one fronted before it: "In the
         // Netherlands, authorities have taken …" is no `SRC take in TGT`.)
@@ -1774,8 +1760,7 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 // ("broke off diplomatic relations" for `SRC break off diplomatic relation`: a
                 // preposition of the pattern may be the verb's particle, and the word its
                 // object.)
-                let particle = !e.prep.is_empty()
-                    && tree.nodes[v].children.iter().any(|&c| tree.nodes[c].label.starts_with("compound:prt") && e.prep.iter().any(|p| p.eq_ignore_ascii_case(&tree.nodes[c].lemma)));
+                let particle = !e.prep.is_empty() && tree.has_particle(v, &e.prep);
                 let bare = e.prep.is_empty() || particle;
                 let reach = if bare { &scope.direct } else { &scope.words };
                 let found = reach.iter().copied().filter(|&c| (side_ok(c) && !adverb_before(c)) || e.side == Side::After && c < v && tree.nodes[c].rel != Rel::Nsubj).chain(extra_words.iter().copied()).find(|&c| {
@@ -1839,7 +1824,7 @@ fn bind(tree: &Tree, mentions: &Mentions, dict: &Dictionaries, v: usize, p: &Pat
                 // relation with TGT`: conjoined subjects are each other's target.)
                 // (Only for a preposition of partners, "with" or "between": "Britain and the
                 // US carried out strikes" is no `SRC carry off TGT`.)
-                let partners = e.prep.iter().any(|p| matches!(&**p, "with" | "between" | "among" | "WITH" | "BETWEEN" | "AMONG"));
+                let partners = e.prep.iter().any(|p| ["with", "between", "among"].iter().any(|w| p.eq_ignore_ascii_case(w)));
                 let mutual = || partners && e.term == Term::Target && slots.logical_subjects.iter().any(|&s| !tree.conjuncts(s).is_empty());
                 if !e.prep.is_empty() && candidates.is_empty() && !e.optional && !mutual() {
                     return None;

@@ -785,10 +785,7 @@ pub fn clause_tense(tree: &Tree, v: usize) -> Tense {
     let mut at = v;
     for _ in 0..8 {
         let Some(node) = tree.nodes.get(at) else { break };
-        if tree
-            .children_with(at, Rel::Aux)
-            .any(|c| matches!(tree.nodes[c].lemma.as_ref(), "will" | "shall" | "'ll" | "wo" | "ll"))
-        {
+        if tree.is_future(at) {
             return Tense::Future;
         }
         let Some(h) = node.head else { break };
@@ -945,17 +942,7 @@ fn days_measured_after(tree: &Tree, v: usize) -> Option<i64> {
     if !matches!(unit.lemma.as_ref(), "day") {
         return None;
     }
-    let count = tree.nodes.get(m.checked_sub(2)?)?.form.to_lowercase();
-    match count.as_str() {
-        "a" | "one" => Some(1),
-        "two" => Some(2),
-        "three" => Some(3),
-        "four" => Some(4),
-        "five" => Some(5),
-        "six" => Some(6),
-        "seven" => Some(7),
-        n => n.parse().ok().filter(|&k: &i64| (1..=31).contains(&k)),
-    }
+    count_of(&tree.nodes.get(m.checked_sub(2)?)?.form.to_lowercase()).filter(|k| (1..=31).contains(k))
 }
 
 /// The date of the event anchored on word `anchor`: the date expression of its clause,

@@ -310,7 +310,7 @@ impl<'a> Tree<'a> {
             let span = comma + 1..s;
             let roots: Vec<usize> = span.clone().filter(|&w| self.nodes[w].head.is_none_or(|h| !span.contains(&h))).collect();
             let Some(&head) = roots.iter().rev().find(|&&w| matches!(self.nodes[w].upos, "NOUN" | "PROPN")) else { continue };
-            let Some(verb) = self.clause_verb(subject) else { continue };
+            let Some(verb) = self.verb_above(subject) else { continue };
             if span.is_empty() || roots.iter().any(|&w| self.nodes[w].upos == "VERB") {
                 continue;
             }
@@ -335,17 +335,6 @@ impl<'a> Tree<'a> {
             }
         }
         false
-    }
-
-    /// The verb of the clause word `w` is in: `w` itself or its nearest verbal ancestor.
-    fn clause_verb(&self, mut w: usize) -> Option<usize> {
-        for _ in 0..8 {
-            if self.nodes[w].upos == "VERB" {
-                return Some(w);
-            }
-            w = self.nodes[w].head?;
-        }
-        None
     }
 
     /// "Putin said on Monday he would meet Zelensky": a phrase between a reporting verb
@@ -654,6 +643,34 @@ impl<'a> Tree<'a> {
         self.children_with(v, Rel::Aux).any(|c| {
             matches!(self.nodes[c].lemma.as_ref(), "could" | "would" | "might" | "may" | "should" | "must" | "'d" | "can" | "ca")
         })
+    }
+
+    /// In the future tense: "will", "shall" or "'ll" on the verb.
+    pub fn is_future(&self, v: usize) -> bool {
+        self.children_with(v, Rel::Aux).any(|c| matches!(self.nodes[c].lemma.as_ref(), "will" | "shall" | "'ll" | "wo" | "ll"))
+    }
+
+    /// "is going to": the future, on the "going" of it.
+    pub fn is_going_to(&self, v: usize) -> bool {
+        self.nodes[v].form == "going"
+            && self.children_with(v, Rel::Aux).any(|a| self.nodes[a].lemma.as_ref() == "be")
+            && self.children_with(v, Rel::Xcomp).any(|x| self.children_with(x, Rel::Mark).any(|m| self.nodes[m].lemma.as_ref() == "to"))
+    }
+
+    /// Whether `v` has a particle (`compound:prt`) among `words` ("handed over", "broke off").
+    pub fn has_particle(&self, v: usize, words: &[Box<str>]) -> bool {
+        self.nodes[v].children.iter().any(|&c| self.nodes[c].label.starts_with("compound:prt") && words.iter().any(|p| p.eq_ignore_ascii_case(&self.nodes[c].lemma)))
+    }
+
+    /// The verbal word at `w` or nearest above it (a noun's event is its verb's).
+    pub fn verb_above(&self, mut w: usize) -> Option<usize> {
+        for _ in 0..8 {
+            if self.is_verbal(w) {
+                return Some(w);
+            }
+            w = self.nodes[w].head?;
+        }
+        None
     }
 
     /// The clause is an "if"/"unless" condition.

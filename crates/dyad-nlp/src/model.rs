@@ -306,14 +306,17 @@ impl Model {
         // "Ukraine shot down 20 drones": an irregular past tense right after a name, with
         // no verb before it and a particle or the start of a noun phrase after it, is the
         // sentence's verb, though the tagger read a noun ("shot", "hit", "cut").
+        let verb_tag = |t: u16| xpos(t).starts_with("VB") || xpos(t) == "MD";
         for i in 1..tags.len().saturating_sub(1) {
+            if !matches!(xpos(tags[i]), "NN" | "NNS") || crate::lemma::irregular_past(&forms[i].as_ref().to_lowercase()).is_none() {
+                continue;
+            }
             // (Or after a noun whose phrase opens the sentence: "the mayor left yesterday".)
-            let opening_noun = matches!(xpos(tags[i - 1]), "NN" | "NNS") && (0..i - 1).all(|k| matches!(xpos(tags[k]), "DT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "POS" | "PRP$"));
-            let after_name = matches!(xpos(tags[i - 1]), "NNP" | "NNPS") || opening_noun;
-            let first_verb = !tags[..i].iter().any(|&t| xpos(t).starts_with("VB") || xpos(t) == "MD");
+            let opening_noun = || matches!(xpos(tags[i - 1]), "NN" | "NNS") && (0..i - 1).all(|k| matches!(xpos(tags[k]), "DT" | "JJ" | "NN" | "NNS" | "NNP" | "NNPS" | "POS" | "PRP$"));
+            let after_name = matches!(xpos(tags[i - 1]), "NNP" | "NNPS") || opening_noun();
             let next = forms[i + 1].as_ref();
             let object_next = matches!(next, "down" | "up" | "out" | "off" | "back" | "away" | "yesterday" | "today" | "for") || matches!(xpos(tags[i + 1]), "DT" | "CD" | "PRP$");
-            if after_name && first_verb && object_next && matches!(xpos(tags[i]), "NN" | "NNS") && crate::lemma::irregular_past(&forms[i].as_ref().to_lowercase()).is_some() {
+            if after_name && object_next && !tags[..i].iter().any(|&t| verb_tag(t)) {
                 alts[i] = (tags[i] as u32) << 2;
                 tags[i] = past as u16;
             }
@@ -359,10 +362,9 @@ impl Model {
             for i in 1..tags.len().saturating_sub(1) {
                 let runner_up = (alts[i] >> 2) as usize;
                 let after_name = matches!(xpos(tags[i - 1]), "NNP" | "NNPS");
-                let first_verb = !tags[..i].iter().any(|&t| xpos(t).starts_with("VB") || xpos(t) == "MD");
                 // (Or a preposition: "Ethiopia departs from Libya".)
                 let complement_next = forms[i + 1].as_ref() == "to" || matches!(xpos(tags[i + 1]), "IN");
-                if after_name && first_verb && xpos(tags[i]) == "NNS" && runner_up == present && complement_next {
+                if after_name && xpos(tags[i]) == "NNS" && runner_up == present && complement_next && !tags[..i].iter().any(|&t| verb_tag(t)) {
                     alts[i] = (tags[i] as u32) << 2;
                     tags[i] = present as u16;
                 }
